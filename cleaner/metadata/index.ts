@@ -4,4 +4,7 @@
  */
 export { detectLanguage } from './language.ts';
 export type { DatelineMatch, SignoffSplit, SignoffLine, BylineMatch, ContributorsMatch, DateLineMatch, CreditMatch, MediaLabelMatch } from './types.ts';
-export { canonicalAgency, findDateline, splitSignoff, isSignoffLine, parseByline, parseContributors, parseDateLine, findCredit, stripMediaLabel } from './stubs.ts';
+export { canonicalAgency } from './agency.ts';
+export { findDateline } from './dateline.ts';
+export { splitSignoff, isSignoffLine } from './signoff.ts';
+export { parseByline, parseContributors, parseDateLine, findCredit, stripMediaLabel } from './stubs.ts';

@@ -1,8 +1,4 @@
 import type { BylineMatch, ContributorsMatch, CreditMatch, DateLineMatch, DatelineMatch, MediaLabelMatch, SignoffLine, SignoffSplit } from './types.ts';
-export function canonicalAgency(_name: string): string | null { return null; }
-export function findDateline(_line: string): DatelineMatch | null { return null; }
-export function splitSignoff(_line: string): SignoffSplit | null { return null; }
-export function isSignoffLine(_line: string): SignoffLine | null { return null; }
 export function parseByline(_line: string): BylineMatch | null { return null; }
 export function parseContributors(_line: string): ContributorsMatch | null { return null; }
 export function parseDateLine(_line: string): DateLineMatch | null { return null; }

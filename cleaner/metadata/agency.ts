@@ -1,0 +1,54 @@
+import { AGENCIES, AGENCY_DESK_SEPARATOR } from './tables/agencies.ts';
+import type { AgencyEntry } from './tables/agencies.ts';
+
+/** Folds spacing, dashes and a leading "the" so "The  Associated Press" finds its alias. */
+function foldName(name: string): string {
+  return name
+    .normalize('NFC')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+const BY_FOLDED_NAME: ReadonlyMap<string, AgencyEntry> = new Map(
+  AGENCIES.flatMap((a) => a.names.map((n) => [foldName(n), a] as const)),
+);
+const BY_EXACT: ReadonlyMap<string, AgencyEntry> = new Map(
+  AGENCIES.flatMap((a) => [...a.exact, ...a.cjk].map((n) => [n, a] as const)),
+);
+
+/** Longest CJK aliases first, so 共同通信 wins over 共同. */
+export const CJK_AGENCY_ALIASES: readonly (readonly [string, AgencyEntry])[] = AGENCIES.flatMap((a) =>
+  a.cjk.map((n) => [n, a] as const),
+).sort((x, y) => y[0].length - x[0].length);
+
+const TRIM_PUNCT = /^[\s([{（【「"'“‘«—–-]+|[\s)\]}）】」"'”’».,;:—–-]+$/gu;
+const MAX_NAME_LENGTH = 60;
+
+/** The agency entry for a whole candidate name, or undefined. */
+export function agencyEntry(name: string): AgencyEntry | undefined {
+  if (name.length > MAX_NAME_LENGTH) return undefined;
+  const bare = name.replace(TRIM_PUNCT, '');
+  if (bare === '') return undefined;
+  const exact = BY_EXACT.get(bare) ?? BY_FOLDED_NAME.get(foldName(bare));
+  if (exact) return exact;
+  // "(dpa/sn)", "AFP/Reuters": the first agency of a slash- or comma-joined list.
+  const first = bare.split(AGENCY_DESK_SEPARATOR)[0];
+  if (first !== undefined && first !== bare) return agencyEntry(first);
+  return undefined;
+}
+
+/**
+ * Canonical wire-agency name for a whole candidate ("REUTERS", "The Associated Press",
+ * "(dpa/sn)", "共同通信" -> "Reuters", "AP", "dpa", "Kyodo"), or null.
+ */
+export function canonicalAgency(name: string): string | null {
+  return agencyEntry(name)?.canonical ?? null;
+}
+
+/** Canonical agency whose CJK alias ends the text (【東川原共同】 -> Kyodo), or null. */
+export function cjkAgencySuffix(text: string): string | null {
+  for (const [alias, entry] of CJK_AGENCY_ALIASES) if (text.endsWith(alias)) return entry.canonical;
+  return null;
+}

@@ -1,0 +1,66 @@
+import { agencyEntry } from './agency.ts';
+import type { SignoffLine, SignoffSplit } from './types.ts';
+import { AGENCY_ONLY_LINE, AGENCY_WITH_DESK_CODES, DESK_CODES, DPA_SLUG, NOT_DESK_CODES, SENTENCE_END, SIGNOFF_TAIL, TRAILING_SIGNOFF } from './tables/signoffs.ts';
+
+/** Shortest paragraph (without the sign-off) we accept: a sign-off closes real text. */
+const MIN_TEXT = 20;
+
+/**
+ * Removes a trailing wire-agency sign-off from a body paragraph:
+ * "... with North Korea. REUTERS" -> { text: "... with North Korea.", agency: "Reuters" }.
+ * Bare sign-offs must follow sentence-final punctuation and be written in capitals or as the
+ * agency spells itself; agencies marked risky (AP, PA, CP) are accepted bare only after a dash.
+ */
+export function splitSignoff(line: string): SignoffSplit | null {
+  const trimmed = line.trimEnd();
+  const tailStart = Math.max(0, trimmed.length - SIGNOFF_TAIL);
+  const tail = trimmed.slice(tailStart);
+  const m = TRAILING_SIGNOFF.exec(tail);
+  if (!m) return null;
+  const bracketed = m[1];
+  const bare = m[2];
+  const candidate = (bracketed ?? bare ?? '').trim();
+  const entry = agencyEntry(candidate);
+  if (!entry) return null;
+  const signoffStart = tailStart + m.index;
+  const text = trimmed.slice(0, signoffStart).trimEnd();
+  if (text.length < MIN_TEXT) return null;
+  const dashed = /^\s?[-–—]/.test(m[0]);
+  if (bracketed === undefined) {
+    // Bare: "... North Korea. REUTERS" — must look like a sign-off, not a sentence's last word.
+    if (!SENTENCE_END.test(text)) return null;
+    if (candidate !== candidate.toUpperCase() && !entry.exact.includes(candidate) && !dashed) return null;
+    if (entry.risky && !dashed) return null;
+  } else if (entry.risky && !SENTENCE_END.test(text)) {
+    // "(AP)" right after a word can be an abbreviation being introduced.
+    return null;
+  }
+  return { text, agency: entry.canonical };
+}
+
+/**
+ * A line that is only a sign-off or desk code: "jmp/sbk/rmb", "PTI JSK SSK",
+ * "© dpa-infocom, dpa:250312-99-123456/2", "REUTERS", "(AFP)". Contributor credits
+ * ("(Reporting by ...)") are not sign-offs: see parseContributors.
+ */
+export function isSignoffLine(line: string): SignoffLine | null {
+  const s = line.trim();
+  if (s.length === 0 || s.length > 80) return null;
+  if (DPA_SLUG.test(s)) return { agency: 'dpa' };
+  if (DESK_CODES.test(s) && !s.split('/').some((code) => NOT_DESK_CODES.has(code.trim()))) return { agency: null };
+  const only = AGENCY_ONLY_LINE.exec(s);
+  if (only) {
+    const entry = agencyEntry(only[1] ?? '');
+    // "PA" or "CP" alone is too ambiguous to call a sign-off.
+    if (entry && !(entry.risky && entry.exact.includes((only[1] ?? '').trim()) && !/^[-–—(（]/.test(s))) {
+      return { agency: entry.canonical };
+    }
+    if (entry && entry.canonical === 'AP') return { agency: 'AP' };
+  }
+  const desk = AGENCY_WITH_DESK_CODES.exec(s);
+  if (desk) {
+    const entry = agencyEntry(desk[1] ?? '');
+    if (entry) return { agency: entry.canonical };
+  }
+  return null;
+}
