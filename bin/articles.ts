@@ -8,6 +8,7 @@ type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) =>
 
 const COMMANDS: Record<string, Command> = {
   clean: { summary: 'clean local files: articles clean <file-or-folder>... [--jsonl]', load: () => import('../cli/clean.ts') },
+  dlq: { summary: 'dead letters: articles dlq list|redrive [--data-dir DIR | --stack NAME] [--id ID]...', load: () => import('../cli/dlq.ts') },
 };
 
 function usage(): string {
