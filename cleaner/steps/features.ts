@@ -1,0 +1,57 @@
+/**
+ * Step 3, features: per-line measurements used by the later steps (no decisions here,
+ * except the phrase-table lookup, which is a feature too).
+ */
+import type { Line } from '../page.ts';
+import { matchPhrase } from '../tables/phrases.ts';
+import { bestStopwordLanguage, stopwordsFor } from '../tables/stopwords.ts';
+import { CJK_CHARS_PER_WORD, TEXT_LONG_WORDS, TEXT_MIN_STOP_RATIO, TEXT_MIN_WORDS } from '../thresholds.ts';
+import { cjkCount, tokens } from '../text.ts';
+
+/** The line ends like a sentence (optionally followed by closing quotes or brackets). */
+export const SENTENCE_END_RE = /[.!?。！？…:;](?:["'”’»)\]）」』]{0,3})$/u;
+/** List-item shapes: bullets, "1.", "2)", "a)". */
+export const LIST_ITEM_RE = /^(?:[•·▪◦●○■□►▶✓✔*\-–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s)/u;
+const UPPER_START_RE = /^\p{Lu}/u;
+const DIGIT_RE = /\p{N}/gu;
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/gu;
+
+export function computeFeatures(lines: Line[], language: string): string {
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
+
+  let featureLanguage = language;
+  if (stopwordsFor(language).size === 0 && language !== 'ja' && language !== 'zh') {
+    const sample: string[] = [];
+    for (const l of lines) {
+      for (const t of tokens(l.text)) { sample.push(t.toLowerCase()); if (sample.length > 5000) break; }
+      if (sample.length > 5000) break;
+    }
+    featureLanguage = bestStopwordLanguage(sample);
+  }
+  const stop = stopwordsFor(featureLanguage);
+
+  for (const l of lines) {
+    const toks = tokens(l.text);
+    const cjk = cjkCount(l.text);
+    const latinToks = cjk === 0 ? toks.length : toks.filter((t) => cjkCount(t) === 0).length;
+    l.words = latinToks + Math.round(cjk / CJK_CHARS_PER_WORD);
+    l.endsSentence = SENTENCE_END_RE.test(l.text);
+    let stops = 0;
+    let caps = 0;
+    for (const t of toks) {
+      if (stop.has(t.toLowerCase())) stops++;
+      if (UPPER_START_RE.test(t)) caps++;
+    }
+    l.stopRatio = toks.length ? stops / toks.length : 0;
+    l.capsRatio = toks.length ? caps / toks.length : 0;
+    const alnum = l.text.match(LETTER_OR_DIGIT_RE)?.length ?? 0;
+    l.digitRatio = alnum ? (l.text.match(DIGIT_RE)?.length ?? 0) / alnum : 0;
+    l.listShape = LIST_ITEM_RE.test(l.text);
+    l.repeats = counts.get(l.text) ?? 1;
+    l.textLike = l.words >= TEXT_MIN_WORDS
+      && (l.endsSentence || (l.words >= TEXT_LONG_WORDS && l.stopRatio >= TEXT_MIN_STOP_RATIO));
+    l.phrase = matchPhrase(l.text, l.words);
+  }
+  return featureLanguage;
+}

@@ -1,0 +1,60 @@
+/**
+ * Step 4b, media: captions and credits.
+ *  - a line that is only a credit ("PHOTO: REUTERS") is a credit line;
+ *  - a line with a media label ("Image caption, ", "[1/2] ") or with a credit prefix/suffix
+ *    ("... REUTERS/Name/File Photo", "... (AP Photo/X)") is a caption (label and credit removed);
+ *  - a credit line pairs forward with a labelled caption that has no credit of its own
+ *    ("Image source, X" then "Image caption, Y"), otherwise backward with the line before it,
+ *    which becomes a caption ("<caption>" then "PHOTO: REUTERS"); unpaired, it is a credit alone.
+ * Labels alone on a line ("Image caption,") are removed as 'label'.
+ */
+import type { Line } from '../page.ts';
+import { CAPTION_MAX_WORDS } from '../thresholds.ts';
+import { stripTrailingLabel } from '../tables/phrases.ts';
+
+/** Whether a line is only a credit. */
+export function isCreditOnly(l: Line): boolean {
+  return l.credit !== null && (l.credit.position === 'whole' || l.credit.rest.trim() === '') && !l.textLike;
+}
+
+function inlineCaption(l: Line): { caption: string; credit: string | null } | null {
+  if (l.credit && l.credit.position !== 'whole' && l.credit.rest.trim() !== '') {
+    return { caption: l.credit.rest.trim(), credit: l.credit.credit };
+  }
+  if (l.mediaLabel && l.mediaLabel.rest.trim() !== '') {
+    return { caption: stripTrailingLabel(l.mediaLabel.rest.trim()), credit: null };
+  }
+  return null;
+}
+
+function canBeBareCaption(l: Line): boolean {
+  return l.label === null && l.phrase === null && l.byline === null && l.dateLine === null
+    && l.signoffLine === null && l.contributors === null && l.words >= 2 && l.words <= CAPTION_MAX_WORDS;
+}
+
+export function findMedia(lines: Line[]): void {
+  for (const l of lines) {
+    if (l.mediaLabel && l.mediaLabel.rest.trim() === '' && !l.credit) { l.label = 'removed'; l.reason = 'label'; continue; }
+    if (isCreditOnly(l)) { l.label = 'credit'; l.reason = 'credit'; l.creditText = l.credit?.credit ?? l.text; continue; }
+    const inline = inlineCaption(l);
+    if (inline && inline.caption.split(' ').length <= CAPTION_MAX_WORDS) {
+      l.label = 'caption'; l.reason = 'caption'; l.caption = inline.caption; l.creditText = inline.credit;
+    }
+  }
+  // pair credit-only lines with captions
+  for (let i = 0; i < lines.length; i++) {
+    const c = lines[i]!;
+    if (c.label !== 'credit' || c.paired) continue;
+    const next = lines[i + 1];
+    if (next && next.label === 'caption' && next.mediaLabel && next.creditText === null) {
+      next.creditText = c.creditText;
+      c.paired = true; // the caption line carries the credit
+      continue;
+    }
+    const prev = lines[i - 1];
+    if (prev && prev.label === null && canBeBareCaption(prev)) {
+      prev.label = 'caption'; prev.reason = 'caption'; prev.caption = prev.text; prev.creditText = c.creditText;
+      c.paired = true;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Step 1, normalise: the news-text corpus normalisation, applied to the whole text.
+ * CRLF and lone CR -> LF; remove invisible characters (BOM, zero-width space/non-joiner/joiner,
+ * word joiner, soft hyphen) and other C0/C1 controls; NFC; every tab and Unicode space separator -> ' ';
+ * collapse space runs; trim every line. Never throws, for any string (lone surrogates included).
+ */
+
+/** Line endings other than LF. */
+export const LINE_BREAK_RE = /\r\n?/g;
+/** Characters the corpus normalisation deletes. */
+export const INVISIBLE_RE = /[\uFEFF\u200B\u200C\u200D\u2060\u00AD]/g;
+/** Control characters other than tab and LF (C0, DEL and C1). */
+export const CONTROL_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+/** Tabs and every space separator (category Zs). */
+export const SPACE_RUN_RE = /[\t\p{Zs}]+/gu;
+
+/** Normalises one line (no line breaks inside) exactly like the corpus `norm()`. */
+export function normaliseLine(line: string): string {
+  return line.replace(INVISIBLE_RE, '').replace(CONTROL_RE, '').normalize('NFC').replace(SPACE_RUN_RE, ' ').trim();
+}
+
+/** Normalises a whole text; the result has LF line breaks and trimmed lines. */
+export function normalise(text: string): string {
+  const unified = String(text ?? '').replace(LINE_BREAK_RE, '\n');
+  return unified.split('\n').map(normaliseLine).join('\n');
+}

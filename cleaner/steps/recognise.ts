@@ -1,0 +1,33 @@
+/**
+ * Step 4a, recognise: run the metadata line recognisers (cleaner/metadata) on each line.
+ * A recogniser that throws is treated as "no match": clean() must never throw.
+ */
+import type { Line } from '../page.ts';
+import {
+  findCredit, isSignoffLine, parseByline, parseContributors, parseDateLine, stripMediaLabel,
+} from '../metadata/index.ts';
+import { META_MAX_WORDS } from '../thresholds.ts';
+import { stripTrailingLabel } from '../tables/phrases.ts';
+
+export function safe<T>(f: () => T): T | null {
+  try {
+    return f() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function recogniseLines(lines: Line[]): void {
+  for (const l of lines) {
+    const t = l.text;
+    l.mediaLabel = safe(() => stripMediaLabel(t));
+    const captionPart = stripTrailingLabel(l.mediaLabel ? l.mediaLabel.rest : t);
+    l.credit = safe(() => findCredit(captionPart));
+    if (l.words <= META_MAX_WORDS) {
+      l.signoffLine = safe(() => isSignoffLine(t));
+      l.byline = safe(() => parseByline(t));
+      l.dateLine = safe(() => parseDateLine(t));
+    }
+    l.contributors = safe(() => parseContributors(t));
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Step 4c, region: the article body is the densest run of long, sentence-like lines.
+ * Each line gets a weight (text-like lines +words; short lines, menus and boilerplate phrases
+ * negative; captions and credits neutral; barrier lines prohibitive) and the region is the
+ * maximum-sum run of lines (Kadane, linear time).
+ */
+import type { Line } from '../page.ts';
+import { WEIGHT } from '../thresholds.ts';
+
+export function lineWeight(l: Line): number {
+  if (l.label === 'caption' || l.label === 'credit' || l.reason === 'label') return 0;
+  if (l.phrase) return l.phrase.barrier ? WEIGHT.barrier : WEIGHT.phrase;
+  if (l.byline || l.dateLine || l.signoffLine || l.contributors) return WEIGHT.meta;
+  if (l.textLike) return l.words;
+  if (l.endsSentence && l.words >= 2) return WEIGHT.shortSentence;
+  if (l.listShape) return WEIGHT.listItem;
+  return WEIGHT.short;
+}
+
+export function findRegion(lines: readonly Line[]): { start: number; end: number } | null {
+  let best = 0;
+  let bestStart = -1;
+  let bestEnd = -1;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (sum <= 0) { sum = 0; start = i; }
+    sum += lineWeight(lines[i]!);
+    if (sum > best) { best = sum; bestStart = start; bestEnd = i; }
+  }
+  return bestStart < 0 ? null : { start: bestStart, end: bestEnd };
+}

@@ -1,0 +1,231 @@
+/**
+ * Boilerplate phrase tables, as data. Three kinds of entry, each tagged with the removal reason:
+ *  - EXACT: the whole line (lower-cased, trailing punctuation and arrows dropped) is the phrase;
+ *  - PREFIX: the line starts with the phrase (at a word boundary) and is at most PREFIX_MAX_WORDS long;
+ *  - CONTAINS: the line contains the phrase anywhere (consent and legal text, which runs long);
+ *  - PATTERNS: precompiled regexes for shapes with numbers ("5 min read", "Comments (48)").
+ * "Barrier" reasons mark the start of page furniture (comments, consent, footers, most-read lists):
+ * the article's dense region never spans them.
+ * Languages covered: en, es, de, fr, it, pt, nl, id, ja (others fall through to the shape rules).
+ */
+import type { RemovalReason } from '../types.ts';
+
+export interface PhraseRule {
+  readonly reason: RemovalReason;
+  /** The article region never extends across this line. */
+  readonly barrier: boolean;
+}
+
+/** Longest line (in words) a PREFIX entry may remove. */
+export const PREFIX_MAX_WORDS = 30;
+
+type Table = Partial<Record<RemovalReason, readonly string[]>>;
+
+/** Whole-line phrases. */
+export const EXACT_PHRASES: Table = {
+  nav: [
+    'skip to main content', 'skip to content', 'skip to navigation', 'skip to footer', 'menu', 'main menu', 'home',
+    'search', 'close', 'open', 'back to top', 'sections', 'sign in', 'log in', 'login', 'log out', 'register',
+    'my account', 'my news', 'more', 'show more', 'load more', 'see all', 'view all', 'next', 'previous', 'back',
+    'toggle navigation', 'navigation', 'breadcrumb', 'you are here', 'search for', 'go', 'all topics', 'topics',
+    'tags', 'categories', 'archives', 'browse', 'site index', 'site map', 'sitemap', 'top', 'latest', 'news',
+    'startseite', 'suche', 'anmelden', 'inicio', 'buscar', 'iniciar sesión', 'accueil', 'rechercher', 'se connecter',
+    'cerca', 'accedi', 'início', 'pesquisar', 'zoeken', 'beranda', 'cari', 'masuk', 'ログイン', '会員登録', 'トップ',
+    '← previous post', 'next post →', 'previous post', 'next post', 'previous article', 'next article',
+    'expand', 'collapse', 'jump to', 'table of contents', 'contents', 'in this article', 'on this page',
+  ],
+  share: [
+    'share', 'share this', 'share this article', 'share this story', 'share this:', 'share article', 'tweet', 'facebook',
+    'twitter', 'x', 'linkedin', 'whatsapp', 'email', 'e-mail', 'mail', 'print', 'copy link', 'copy', 'link copied', 'save',
+    'saved', 'bookmark', 'follow', 'pinterest', 'reddit', 'instagram', 'tiktok', 'youtube', 'telegram', 'flipboard',
+    'messenger', 'line', 'threads', 'bluesky', 'gift article', 'gift this article', 'like this', 'like loading',
+    'like loading...', 'teilen', 'drucken', 'compartir', 'imprimir', 'partager', 'imprimer', 'condividi', 'stampa',
+    'compartilhar', 'delen', 'bagikan', 'この記事をシェアする', 'シェア', 'はてなブックマーク', 'follow us', 'share on facebook',
+    'share on twitter', 'share on x', 'share on linkedin', 'share via email', 'enviar por correo', 'per e-mail teilen',
+  ],
+  newsletter: [
+    'subscribe', 'sign up', 'sign me up', 'newsletter', 'newsletters', 'subscribe now', 'invalid email', 'your email address',
+    'enter your email', 'email address', 'suscríbete', 'suscribirme', 'abonnieren', 'jetzt abonnieren', "s'abonner",
+    'abonnez-vous', 'iscriviti', 'assine', 'inschrijven', 'berlangganan', 'correo electrónico',
+  ],
+  paywall: [
+    'already a subscriber', 'subscribe to continue reading', 'subscribers only', 'premium', 'unlock this article',
+  ],
+  consent: [
+    'accept', 'accept all', 'accept cookies', 'accept all cookies', 'reject', 'reject all', 'agree', 'i agree',
+    'disagree', 'more options', 'manage options', 'manage preferences', 'cookie settings', 'manage cookies',
+    'we value your privacy', 'your privacy', 'privacy settings', 'consent', 'ok', 'got it', 'allow all',
+    'alle akzeptieren', 'akzeptieren', 'ablehnen', 'einstellungen', 'zustimmen', 'aceptar', 'rechazar', 'configurar',
+    'aceptar todas', 'tout accepter', 'accepter', 'refuser', 'tout refuser', 'paramétrer', 'accetta', 'rifiuta',
+    'aceitar', 'rejeitar', 'accepteren', 'weigeren', 'setuju', 'tolak',
+  ],
+  ad: [
+    'advertisement', 'advertising', 'sponsored', 'sponsored content', 'ad', 'ads', 'promoted', 'paid content',
+    'story continues below advertisement', 'article continues below advertisement', 'continue reading below',
+    'scroll to continue with content', 'content continues below', 'anzeige', 'werbung', 'publicidad', 'publicité',
+    'pubblicità', 'publicidade', 'advertentie', 'iklan', '広告', 'pr',
+  ],
+  related: [
+    'see more on', 'see more', 'read more', 'read next', 'related', 'related articles', 'related stories',
+    'related content', 'related topics', 'related news', 'related links', 'more stories', 'more from', 'more on this',
+    'more on this story', 'recommended', 'recommended for you', 'you may also like', 'you might also like',
+    'most read', 'most popular', 'most viewed', 'trending', 'trending now', 'top stories', 'latest news',
+    'latest stories', 'editor\'s picks', 'suggested topics', 'also read', "don't miss", 'watch', 'watch more',
+    'te puede interesar', 'noticias relacionadas', 'lo más leído', 'lo más visto', 'mehr zum thema', 'auch interessant',
+    'meistgelesen', 'das könnte sie auch interessieren', 'lire aussi', 'à lire aussi', 'les plus lus', 'sur le même sujet',
+    'leggi anche', 'più letti', 'leia também', 'mais lidas', 'lees ook', 'meest gelezen', 'baca juga', 'terpopuler',
+    'berita terkait', '関連記事', 'アクセスランキング', 'ランキング', 'explore more', 'related coverage',
+  ],
+  date: ['listen to this article', 'listen', 'listen to article', 'audio', 'play', 'pause', 'updated', 'published'],
+  widget: [
+    'was this helpful', 'was this article helpful', 'yes', 'no', 'rate this', 'rate this recipe', 'print recipe',
+    'jump to recipe', 'reply', 'report', 'loading', 'loading...', 'video', 'gallery', 'photos', 'view gallery',
+    'play video', 'show comments', 'hide comments', 'post comment', 'submit', 'cancel', 'send',
+  ],
+  comment: [
+    'comments', 'comment', 'leave a reply', 'leave a comment', 'add a comment', 'join the conversation', 'discussion',
+    'kommentare', 'comentarios', 'commentaires', 'commenti', 'comentários', 'reacties', 'komentar', 'コメント',
+    'post a comment', 'write a comment', 'view comments', 'show all comments',
+  ],
+  footer: [
+    '###', 'about us', 'contact us', 'contact', 'careers', 'advertise', 'advertise with us', 'terms of use',
+    'terms of service', 'terms and conditions', 'terms & conditions', 'privacy policy', 'privacy', 'cookie policy',
+    'cookies', 'accessibility', 'help', 'faq', 'corrections', 'complaints', 'syndication', 'imprint', 'impressum',
+    'datenschutz', 'kontakt', 'aviso legal', 'política de privacidad', 'política de cookies', 'contacto',
+    'mentions légales', 'politique de confidentialité', 'note legali', 'privacybeleid', 'kebijakan privasi',
+    '利用規約', 'プライバシーポリシー', 'お問い合わせ', 'proudly powered by wordpress', 'all rights reserved',
+  ],
+};
+
+/** Line-start phrases (checked at a word boundary, lines of at most PREFIX_MAX_WORDS words). */
+export const PREFIX_PHRASES: Table = {
+  newsletter: [
+    'sign up now', 'sign up here', 'sign up for', 'sign up to', 'subscribe to', 'subscribe for', 'get our',
+    'get the latest', 'get the best', 'newsletter sign', 'join our newsletter', 'suscríbete a', 'recibe cada',
+    'abonnieren sie', 'inscrivez-vous', 'abonnez-vous', 'iscriviti alla', 'assine a', 'daftar',
+  ],
+  share: ['follow topic', 'follow us', 'follow on', 'share on', 'share via', 'compartir en', 'folgen sie', 'síguenos', 'suivez-nous', 'seguici'],
+  related: [
+    'see more on', 'read more:', 'read more about', 'read also', 'related:', 'related reading', 'also read:',
+    'more from', 'more on ', 'read next', 'recommended:', 'watch:', 'listen:', 'click here', 'lire aussi',
+    'à lire aussi', 'baca juga', 'baca:', 'leia também', 'leia mais', 'leggi anche', 'lee también', 'lea también',
+    'te puede interesar', 'mehr zum thema', 'lesen sie auch', 'auch interessant', 'lees ook', 'in "', 'in “',
+  ],
+  paywall: [
+    'you have reached', "you've reached", 'you have read', 'subscribe to read', 'to continue reading', 'already a subscriber',
+    'already have an account', 'this article is for subscribers', 'this content is for subscribers', 'become a member',
+    'support our journalism', 'unlock unlimited', 'start your free trial',
+  ],
+  date: ['listen to this article', 'reading time', 'lesezeit', 'tiempo de lectura', 'temps de lecture', 'last updated', 'updated:', 'published:'],
+  footer: ['©', 'copyright', '(c) ', 'all rights reserved', 'todos los derechos', 'alle rechte', 'tous droits', 'powered by'],
+  widget: ['was this helpful', 'rate this', 'print this'],
+  comment: ['leave a reply', 'leave a comment', 'join the conversation', 'comments are closed', 'you must be logged in'],
+  nav: ['skip to', 'you are here:', 'posted in', 'filed under', 'categories:', 'tags:', 'tagged:', 'topics:', 'jump to'],
+  consent: ['we value your privacy', 'we care about your privacy', 'this site uses cookies', 'this website uses cookies', 'we use cookies'],
+};
+
+/** Phrases that condemn a line wherever they occur (consent, legal and affiliate text). */
+export const CONTAINS_PHRASES: Table = {
+  consent: [
+    'we use cookies', 'uses cookies', 'use of cookies', 'use cookies', 'accept all cookies', 'cookie settings', 'cookie policy',
+    'store and/or access information on a device', 'our partners', 'consent to our', 'your preferences',
+    'manage your preferences', 'verwenden cookies', 'nutzen cookies', 'cookie-einstellungen', 'utilizamos cookies',
+    'cookies propias', 'usamos cookies', 'nous utilisons des cookies', 'utilisons des cookies', 'utilizziamo i cookie',
+    'utilizamos cookies', 'wij gebruiken cookies', 'kami menggunakan cookie',
+  ],
+  footer: ['all rights reserved', 'todos los derechos reservados', 'alle rechte vorbehalten', 'tous droits réservés', 'all right reserved'],
+  paywall: ['free articles left', 'free article left', 'free stories left', 'articles remaining'],
+  newsletter: ['delivered to your inbox', 'straight to your inbox', 'in your inbox', 'unsubscribe at any time'],
+  boilerplate: ['we may earn an affiliate commission', 'we may earn a commission', 'affiliate links'],
+};
+
+/** Shapes with numbers or alternatives, compiled once. No nested quantifiers. */
+export const PATTERN_PHRASES: ReadonlyArray<{ readonly re: RegExp; readonly reason: RemovalReason }> = [
+  { re: /^\d{1,3}\s?(?:min|mins|minute|minutes|minuten|minutos|minuti)\.?(?:\s(?:read|lesezeit|de lectura|de lecture|di lettura))?$/iu, reason: 'date' },
+  { re: /^(?:reading time|lesezeit|read time)\W{0,3}\d{1,3}\s?(?:min|minutes?|minuten)\.?$/iu, reason: 'date' },
+  { re: /^(?:comments?|kommentare|comentarios|commentaires)\s?\(\d{1,6}\)$/iu, reason: 'comment' },
+  { re: /^[—–-]?\s?\d{1,6}\s(?:comments?|responses?|replies|kommentare|comentarios|commentaires)$/iu, reason: 'comment' },
+  { re: /^\d{1,6}\s(?:thoughts?|comments?|responses?|replies)\son\s/iu, reason: 'comment' },
+  { re: /^(?:you have|you've got)\s\d{1,3}\sfree\s(?:articles?|stories)/iu, reason: 'paywall' },
+  { re: /^\d{1,2}\s?\/\s?\d{1,3}$/u, reason: 'label' },
+  { re: /^\[\d{1,3}\s?\/\s?\d{1,3}\]$/u, reason: 'label' },
+  { re: /^(?:\d{1,2}|[a-z]{1,3})$/iu, reason: 'nav' },
+  { re: /^[^\p{L}\p{N}]{1,12}$/u, reason: 'boilerplate' },
+];
+
+/** Reasons whose lines the article region never spans. */
+export const BARRIER_REASONS: ReadonlySet<RemovalReason> = new Set(['consent', 'comment', 'footer']);
+
+/** Exact phrases that are barriers whatever their reason (start of trailing page furniture). */
+export const BARRIER_PHRASES: ReadonlySet<string> = new Set([
+  'most read', 'most popular', 'most viewed', 'trending', 'trending now', 'read next', 'recommended for you',
+  'you may also like', 'you might also like', 'more stories', 'related articles', 'related stories',
+  'lo más leído', 'meistgelesen', 'les plus lus', 'più letti', 'mais lidas', 'meest gelezen', 'terpopuler',
+  'アクセスランキング', 'noticias relacionadas', 'more from', 'latest news', 'top stories', 'comments', 'leave a reply',
+]);
+
+/** Trailing fragments of a caption/credit line that are neither caption nor credit (gallery tools). */
+export const TRAILING_LABELS: readonly string[] = [
+  'purchase licensing rights, opens new tab', 'purchase licensing rights', 'opens new tab', 'expand', 'enlarge this image',
+  'enlarge image', 'view larger image', 'toggle caption', 'hide caption', 'show caption',
+];
+
+function keyOf(s: string): string {
+  return s.toLowerCase().replace(TRIM_KEY_RE, '');
+}
+
+/** Trailing punctuation and arrows ignored when matching an EXACT phrase. */
+const TRIM_KEY_RE = /[\s:.!…›»>|•·\-–—]+$/u;
+
+const EXACT: ReadonlyMap<string, PhraseRule> = (() => {
+  const m = new Map<string, PhraseRule>();
+  for (const [reason, phrases] of Object.entries(EXACT_PHRASES) as [RemovalReason, readonly string[]][]) {
+    for (const p of phrases) {
+      const k = keyOf(p);
+      if (!m.has(k)) m.set(k, { reason, barrier: BARRIER_REASONS.has(reason) || BARRIER_PHRASES.has(k) });
+    }
+  }
+  return m;
+})();
+
+const PREFIXES: ReadonlyArray<{ readonly p: string; readonly rule: PhraseRule }> = Object.entries(PREFIX_PHRASES).flatMap(
+  ([reason, phrases]) => (phrases ?? []).map((p) => ({ p, rule: { reason: reason as RemovalReason, barrier: BARRIER_REASONS.has(reason as RemovalReason) } })),
+);
+
+const CONTAINS: ReadonlyArray<{ readonly p: string; readonly rule: PhraseRule }> = Object.entries(CONTAINS_PHRASES).flatMap(
+  ([reason, phrases]) => (phrases ?? []).map((p) => ({ p, rule: { reason: reason as RemovalReason, barrier: BARRIER_REASONS.has(reason as RemovalReason) } })),
+);
+
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+
+/**
+ * The boilerplate phrase rule a line matches, or null. `words` is the line's word count.
+ * Linear in the line length times the (fixed) table size; no regex is built here.
+ */
+export function matchPhrase(line: string, words: number): PhraseRule | null {
+  const lower = line.toLowerCase();
+  const exact = EXACT.get(keyOf(lower).replace(LEADING_BULLET_RE, ''));
+  if (exact) return exact;
+  if (words <= PREFIX_MAX_WORDS) {
+    for (const { p, rule } of PREFIXES) {
+      if (lower.startsWith(p)) {
+        const next = lower.charAt(p.length);
+        if (next === '' || !WORD_CHAR_RE.test(next) || !WORD_CHAR_RE.test(p.charAt(p.length - 1))) return rule;
+      }
+    }
+  }
+  for (const { p, rule } of CONTAINS) if (lower.includes(p)) return rule;
+  for (const { re, reason } of PATTERN_PHRASES) if (re.test(line)) return { reason, barrier: BARRIER_REASONS.has(reason) };
+  return null;
+}
+
+const LEADING_BULLET_RE = /^[•·▪►▶»>|\-–—*]\s?/u;
+
+/** Removes a trailing gallery-tool label (see TRAILING_LABELS) from a line; returns the line unchanged if none. */
+export function stripTrailingLabel(line: string): string {
+  const lower = line.toLowerCase();
+  for (const l of TRAILING_LABELS) {
+    if (lower.endsWith(l) && lower.length > l.length) return line.slice(0, line.length - l.length).trimEnd();
+  }
+  return line;
+}
