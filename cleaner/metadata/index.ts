@@ -7,4 +7,6 @@ export type { DatelineMatch, SignoffSplit, SignoffLine, BylineMatch, Contributor
 export { canonicalAgency } from './agency.ts';
 export { findDateline } from './dateline.ts';
 export { splitSignoff, isSignoffLine } from './signoff.ts';
-export { parseByline, parseContributors, parseDateLine, findCredit, stripMediaLabel } from './stubs.ts';
+export { parseByline, parseBareByline, isNameShaped } from './byline.ts';
+export { parseContributors } from './contributors.ts';
+export { parseDateLine, findCredit, stripMediaLabel } from './stubs.ts';

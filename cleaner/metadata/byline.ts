@@ -1,0 +1,233 @@
+import { agencyEntry } from './agency.ts';
+import type { BylineMatch } from './types.ts';
+import {
+  BYLINE_PREFIXES,
+  CJK_BYLINE,
+  DATED_BYLINE,
+  HONORIFICS,
+  JOB_TITLE_WORDS,
+  LOCATION_MARKERS,
+  MAX_BYLINE_LENGTH,
+  NAME_JOINERS,
+  NAME_PARTICLES,
+  NOT_NAME_WORDS,
+  STAFF_WORDS,
+  WITH_JOINERS,
+} from './tables/bylines.ts';
+
+/** Longest prefix first: "written by" before "by". */
+const PREFIXES_LONGEST_FIRST = [...BYLINE_PREFIXES].sort((a, b) => b.length - a.length);
+const JOINER_SPLIT = new RegExp(String.raw`\s(${NAME_JOINERS.join('|')})\s`, 'iu');
+const NAME_TOKEN = /^[\p{Lu}][\p{L}\p{M}'’.-]{0,30}$/u;
+const INITIAL = /^\p{Lu}\.(?:\p{Lu}\.){0,2}$/u;
+const SUFFIX_TOKEN = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+const MIN_NAME_TOKENS = 2;
+const MAX_NAME_TOKENS = 5;
+const MAX_AGENCY_TOKENS = 4;
+
+interface Parsed {
+  authors: string[];
+  agencies: string[];
+}
+
+/** True when every token is a name token, the name has 2–5 tokens and starts/ends capitalised. */
+export function isNameShaped(tokens: readonly string[]): boolean {
+  if (tokens.length < MIN_NAME_TOKENS || tokens.length > MAX_NAME_TOKENS) return false;
+  const first = tokens[0] ?? '';
+  const last = tokens[tokens.length - 1] ?? '';
+  if (!NAME_TOKEN.test(first) || NOT_NAME_WORDS.has(first.toLowerCase())) return false;
+  if (!(NAME_TOKEN.test(last) || SUFFIX_TOKEN.test(last))) return false;
+  return tokens.every(
+    (t) =>
+      (NAME_TOKEN.test(t) && !NOT_NAME_WORDS.has(t.toLowerCase().replace(/[.’']+$/, ''))) ||
+      INITIAL.test(t) ||
+      SUFFIX_TOKEN.test(t) ||
+      NAME_PARTICLES.has(t),
+  );
+}
+
+function tokens(text: string): string[] {
+  return text.split(' ').filter((t) => t !== '');
+}
+
+function dropHonorifics(ts: string[]): string[] {
+  let i = 0;
+  while (i < ts.length - 1 && HONORIFICS.has((ts[i] ?? '').toLowerCase())) i++;
+  return ts.slice(i);
+}
+
+function dropLocation(ts: string[]): string[] {
+  for (let i = MIN_NAME_TOKENS; i < ts.length - 1; i++) {
+    const t = ts[i] ?? '';
+    if (LOCATION_MARKERS.has(t) && /^\p{Lu}/u.test(ts[i + 1] ?? '')) return ts.slice(0, i);
+  }
+  return ts;
+}
+
+/** An agency, possibly with staff words ("PA Sport Staff", "Reuters staff", "AFP"). */
+function agencyOf(text: string): string | null {
+  const direct = agencyEntry(text);
+  if (direct) return direct.canonical;
+  const ts = tokens(text);
+  let end = ts.length;
+  while (end > 1 && STAFF_WORDS.has((ts[end - 1] ?? '').toLowerCase())) end--;
+  if (end === ts.length) return null;
+  return agencyEntry(ts.slice(0, end).join(' '))?.canonical ?? null;
+}
+
+/**
+ * One "name" piece: returns the author (as written), or the agency, or null when it is
+ * neither. "MARGARET OYELARAN Associated Press" gives both.
+ */
+function parsePiece(piece: string, out: Parsed): boolean {
+  const text = piece.trim().replace(/[.,;:]+$/, '');
+  if (text === '') return false;
+  const agency = agencyOf(text);
+  if (agency) {
+    out.agencies.push(agency);
+    return true;
+  }
+  const ts = dropLocation(dropHonorifics(tokens(text)));
+  // Trailing agency without a comma: "MARGARET OYELARAN Associated Press".
+  for (let k = Math.min(MAX_AGENCY_TOKENS, ts.length - MIN_NAME_TOKENS); k >= 1; k--) {
+    const tail = agencyEntry(ts.slice(ts.length - k).join(' '));
+    if (tail && !(tail.risky && k === 1 && tail.exact.includes(ts[ts.length - 1] ?? '') && tail.canonical !== 'AP')) {
+      const name = ts.slice(0, ts.length - k);
+      if (!isNameShaped(name)) return false;
+      out.authors.push(name.join(' '));
+      out.agencies.push(tail.canonical);
+      return true;
+    }
+  }
+  if (!isNameShaped(ts)) return false;
+  out.authors.push(ts.join(' '));
+  return true;
+}
+
+function isJobTitle(part: string): boolean {
+  return tokens(part.toLowerCase()).some((t) => JOB_TITLE_WORDS.has(t.replace(/[.,]+$/, '')));
+}
+
+/** Names, agencies and titles after the "By": "Jane Doe, Senior Correspondent | Reuters". */
+function parseNames(rest: string, agencyOnly: boolean): Parsed | null {
+  const out: Parsed = { authors: [], agencies: [] };
+  const [main = '', ...others] = rest.split(/\s[|｜]\s|\s[·•]\s/);
+  const parts = main.split(/,\s?/);
+  let first = true;
+  for (const part of parts) {
+    if (!first) {
+      const agency = agencyOf(part.trim());
+      if (agency) {
+        out.agencies.push(agency);
+        continue;
+      }
+      if (isJobTitle(part)) break; // "Jane Doe, Senior Correspondent": the rest is the title
+    }
+    first = false;
+    const pieces = part.split(JOINER_SPLIT);
+    // split with a capture group alternates piece, joiner, piece, ...
+    for (let i = 0; i < pieces.length; i += 2) {
+      const joiner = (pieces[i - 1] ?? '').toLowerCase();
+      const piece = pieces[i] ?? '';
+      if (WITH_JOINERS.has(joiner)) {
+        const agency = agencyOf(piece.trim());
+        if (agency) out.agencies.push(agency);
+        continue;
+      }
+      if (!parsePiece(piece, out)) return null;
+    }
+  }
+  for (const other of others) {
+    const agency = agencyOf(other.trim());
+    if (agency) out.agencies.push(agency);
+  }
+  if (agencyOnly && out.authors.length > 0) return null;
+  if (out.authors.length === 0 && out.agencies.length === 0) return null;
+  return { authors: out.authors, agencies: [...new Set(out.agencies)] };
+}
+
+function stripPrefix(s: string): { rest: string; prefix: string } | null {
+  const lower = s.toLowerCase();
+  for (const p of PREFIXES_LONGEST_FIRST) {
+    if (!lower.startsWith(p)) continue;
+    const after = s.slice(p.length);
+    const m = /^\s?[:：]\s?|^\s/.exec(after);
+    if (m) return { rest: after.slice(m[0].length).trim(), prefix: p };
+  }
+  return null;
+}
+
+/**
+ * Parses a byline: "By Jane Doe", "By JANE DOE and JOHN ROE", "By Jane Doe, Reuters",
+ * "Jane Doe | Reuters", "Von Anna Schmidt", "Por Juan Pérez", "By The Associated Press"
+ * (agency only), "From Reuters", "Posted on 14 September 2024 by Ruth Kinsella", "홍길동 기자".
+ * Authors are returned as written, without titles; null for anything that is not a byline
+ * (including prose such as "By the end of the day, ...").
+ */
+export function parseByline(line: string): BylineMatch | null {
+  const s = line.replace(/\s+/g, ' ').trim();
+  if (s.length < 2 || s.length > MAX_BYLINE_LENGTH) return null;
+
+  const cjk = CJK_BYLINE.exec(s);
+  if (cjk) return { authors: [cjk[1] ?? ''], agencies: [] };
+
+  const prefixed = stripPrefix(s);
+  if (prefixed) {
+    if (prefixed.rest === '') return null;
+    const isFrom = prefixed.prefix === 'from';
+    // Lowercase-led prefixes are only bylines when the name that follows is capitalised.
+    if (!/^[\p{Lu}]/u.test(prefixed.rest)) return null;
+    return parseNames(prefixed.rest, isFrom);
+  }
+
+  const dated = DATED_BYLINE.exec(s);
+  if (dated) return parseNames((dated[1] ?? '').replace(/\s[—–-]\s.*$/, ''), false);
+
+  // No prefix: the whole line is an agency ("EFE", "The Associated Press") ...
+  const agency = agencyOf(s);
+  if (agency && !(agencyEntry(s)?.risky && !/^(?:AP|The Associated Press|Associated Press)$/i.test(s))) {
+    return { authors: [], agencies: [agency] };
+  }
+  // ... or names with an agency/title after a separator: "Jane Doe | Reuters", "Anna Schmidt, dpa".
+  const sep = /\s[|｜]\s|,\s?/.exec(s);
+  if (sep) {
+    const after = s.slice(sep.index + sep[0].length);
+    if (agencyOf(after.trim()) || isJobTitle(after)) return parseNames(s, false);
+  }
+  return null;
+}
+
+/**
+ * Names from a list such as "Anna Kowalczyk in Warsaw and Tomasz Reyes in Gdansk":
+ * locations and titles are dropped; pieces that are not name-shaped are skipped.
+ */
+export function splitNameList(text: string): string[] {
+  const out: Parsed = { authors: [], agencies: [] };
+  for (const part of text.split(/,\s?/)) {
+    const pieces = part.split(JOINER_SPLIT);
+    for (let i = 0; i < pieces.length; i += 2) {
+      if (WITH_JOINERS.has((pieces[i - 1] ?? '').toLowerCase())) continue;
+      parsePiece(pieces[i] ?? '', out);
+    }
+  }
+  return out.authors;
+}
+
+/**
+ * A line that is only personal names, with no "By": "Rachel Obi and Dev Patel", "Andrew Fell".
+ * Stricter than parseByline (no agencies, no titles, 1–4 names); position on the page decides
+ * whether such a line really is a byline, so callers should only ask near the headline.
+ */
+export function parseBareByline(line: string): { authors: string[] } | null {
+  const s = line.replace(/\s+/g, ' ').trim();
+  if (s.length < 4 || s.length > 120 || /[.!?:;"“”()]$/.test(s)) return null;
+  const out: Parsed = { authors: [], agencies: [] };
+  const pieces = s.split(/,\s?/).flatMap((p) => p.split(JOINER_SPLIT).filter((_, i) => i % 2 === 0));
+  if (pieces.length > 4) return null;
+  for (const piece of pieces) {
+    const ts = tokens(piece.trim());
+    if (!isNameShaped(ts)) return null;
+    out.authors.push(ts.join(' '));
+  }
+  return out.authors.length > 0 ? { authors: out.authors } : null;
+}

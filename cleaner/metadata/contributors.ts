@@ -1,0 +1,42 @@
+import type { ContributorsMatch } from './types.ts';
+import { CONTRIBUTOR_AUTHOR_ROLES, CONTRIBUTOR_OTHER_ROLES, MAX_BYLINE_LENGTH } from './tables/bylines.ts';
+import { splitNameList } from './byline.ts';
+
+const MAX_CONTRIBUTORS_LENGTH = MAX_BYLINE_LENGTH * 2;
+const AUTHOR_ROLES = [...CONTRIBUTOR_AUTHOR_ROLES].sort((a, b) => b.length - a.length);
+const OTHER_ROLES = [...CONTRIBUTOR_OTHER_ROLES].sort((a, b) => b.length - a.length);
+
+function roleAt(segment: string, roles: readonly string[]): string | null {
+  const lower = segment.toLowerCase();
+  for (const r of roles) {
+    if (!lower.startsWith(r)) continue;
+    const next = segment.charAt(r.length);
+    if (next === '' || /[\s:：]/u.test(next) || /[:：]$/u.test(r)) return r;
+  }
+  return null;
+}
+
+/**
+ * Parses a contributors credit line: "Reporting by X in Warsaw and Y in Gdansk; Additional
+ * reporting by Z; Editing by W" -> authors [X, Y]. The line may be wrapped in parentheses.
+ * A line of non-author roles only ("Editing by W") gives authors []. Null when the line
+ * does not start with a known role.
+ */
+export function parseContributors(line: string): ContributorsMatch | null {
+  let s = line.replace(/\s+/g, ' ').trim();
+  if (s.length > MAX_CONTRIBUTORS_LENGTH) return null;
+  s = s.replace(/^[(（]\s?/, '').replace(/\s?[)）]\.?$/, '');
+  const segments = s.split(/\s?;\s?|\.\s(?=\p{Lu})|\s?\/\s(?=\p{Lu})/u).filter((x) => x.trim() !== '');
+  const first = segments[0] ?? '';
+  if (roleAt(first, OTHER_ROLES) === null && roleAt(first, AUTHOR_ROLES) === null) return null;
+  const authors: string[] = [];
+  for (const segment of segments) {
+    // Non-author roles win when both match ("additional reporting by" vs "reporting by" are distinct prefixes).
+    if (roleAt(segment, OTHER_ROLES) !== null) continue;
+    const role = roleAt(segment, AUTHOR_ROLES);
+    if (role === null) continue;
+    const names = segment.slice(role.length).replace(/^\s?[:：]?\s?/u, '');
+    authors.push(...splitNameList(names));
+  }
+  return { authors };
+}
