@@ -1,0 +1,203 @@
+/**
+ * s3rver on loopback, made safe and faithful enough to stand in for the raw bucket:
+ * - object keys are data: the filesystem store encodes '%' and '.' so no key ('../../etc/passwd',
+ *   '.', '..') can name a path outside its bucket folder, and no key can collide with s3rver's
+ *   own '._S3rver_' side files;
+ * - listings come back in key order (s3rver walks directories in readdir order, which breaks
+ *   ListObjectsV2 pagination);
+ * - every created/removed object is reported as an S3Change, including DeleteObjects (which
+ *   s3rver does not report) and multipart completion (which it reports as a POST).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { KeyEscapesStorageError, ServerStartError } from './errors.ts';
+import { bareETag, changesFromS3rverEvent, type S3Change, type S3rverEvent } from './notifications.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The only access key s3rver accepts. */
+export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+
+/** Reversible, character-wise (so prefix-preserving) encoding of keys into store paths. */
+const KEY_PATH_ESCAPES: ReadonlyArray<readonly [plain: string, escaped: string]> = [
+  ['%', '%25'], // first, so decoding is unambiguous
+  ['.', '%2E'],
+  ['\\', '%5C'],
+];
+
+export function encodeKeyPath(key: string): string {
+  let out = '';
+  for (const ch of key) out += KEY_PATH_ESCAPES.find(([plain]) => plain === ch)?.[1] ?? ch;
+  return out;
+}
+
+export function decodeKeyPath(keyPath: string): string {
+  return keyPath.replace(/%(25|2E|5C)/g, (escaped) => KEY_PATH_ESCAPES.find(([, e]) => e === escaped)![0]);
+}
+
+interface FilesystemStoreLike {
+  rootDirectory: string;
+  getResourcePath(bucket: string, key?: string, resource?: string): string;
+  getMetadata(bucket: string, key: string): Promise<Record<string, string | number>>;
+  listObjects(bucket: string, options: ListOptions): Promise<ListResult>;
+}
+interface ListOptions {
+  delimiter?: string;
+  startAfter?: string;
+  prefix?: string;
+  maxKeys?: number;
+}
+interface ListResult {
+  objects: Array<{ key: string }>;
+  commonPrefixes: string[];
+  isTruncated: boolean;
+}
+interface FilesystemStoreClass {
+  encodeKeyPath(key: string): string;
+  decodeKeyPath(keyPath: string): string;
+  prototype: FilesystemStoreLike;
+}
+
+let patched = false;
+
+/** Patch s3rver's filesystem store once per process (the class is shared by every instance). */
+function patchFilesystemStore(): void {
+  if (patched) return;
+  patched = true;
+  const Store = require('s3rver/lib/stores/filesystem') as FilesystemStoreClass;
+  Store.encodeKeyPath = encodeKeyPath;
+  Store.decodeKeyPath = decodeKeyPath;
+
+  const getResourcePath = Store.prototype.getResourcePath;
+  Store.prototype.getResourcePath = function guardedResourcePath(bucket, key, resource) {
+    const resolved = getResourcePath.call(this, bucket, key, resource);
+    const bucketRoot = path.resolve(this.rootDirectory, bucket) + path.sep;
+    if (!path.resolve(resolved).startsWith(bucketRoot)) throw new KeyEscapesStorageError(`${bucket}/${key ?? ''}`);
+    return resolved;
+  };
+
+  const listObjects = Store.prototype.listObjects;
+  Store.prototype.listObjects = async function sortedListObjects(bucket, options) {
+    const { maxKeys = Infinity, startAfter = '', ...rest } = options;
+    const all = await listObjects.call(this, bucket, { ...rest, maxKeys: Infinity });
+    type Entry = { key: string; object?: { key: string } };
+    const entries: Entry[] = [
+      ...all.objects.map((o) => ({ key: o.key, object: o })),
+      ...all.commonPrefixes.map((p) => ({ key: p })),
+    ]
+      .filter((e) => e.key > startAfter)
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const page = entries.slice(0, maxKeys);
+    return {
+      objects: page.flatMap((e) => (e.object ? [e.object] : [])),
+      commonPrefixes: page.filter((e) => !e.object).map((e) => e.key),
+      isTruncated: entries.length > page.length,
+    };
+  };
+}
+
+export interface S3ServerProps {
+  /** Storage folder (created if missing). */
+  readonly directory: string;
+  /** @default 0 (ephemeral) */
+  readonly port?: number;
+  /** Called for every object created or removed, in request order. */
+  readonly onChange: (change: S3Change) => void;
+  /** Next sequencer. */
+  readonly sequencer: () => string;
+}
+
+export interface RunningServer {
+  readonly endpoint: string;
+  readonly address: AddressInfo;
+  close(): Promise<void>;
+}
+
+interface RequestInfo {
+  readonly method: string;
+  readonly query: Record<string, unknown>;
+}
+
+interface KoaContext {
+  method: string;
+  query: Record<string, unknown>;
+  params?: { bucket?: string };
+  path: string;
+  status: number;
+  body: unknown;
+}
+type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
+
+interface S3rverInstance {
+  middleware: Middleware[];
+  store: FilesystemStoreLike;
+  on(event: 'event', listener: (e: S3rverEvent) => void): void;
+  run(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+/** Start s3rver bound to 127.0.0.1. */
+export async function startS3Server(props: S3ServerProps): Promise<RunningServer & { store: FilesystemStoreLike }> {
+  patchFilesystemStore();
+  mkdirSync(props.directory, { recursive: true });
+  const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rverInstance;
+  const port = props.port ?? 0;
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port,
+    directory: props.directory,
+    silent: true,
+    vhostBuckets: false,
+    resetOnClose: false,
+  });
+  const requests = new AsyncLocalStorage<RequestInfo>();
+
+  /** Multipart completion is a POST carrying ?uploadId. */
+  const isMultipart = (): boolean => {
+    const info = requests.getStore();
+    return info?.method === 'POST' && info.query.uploadId !== undefined;
+  };
+
+  server.on('event', (event) => {
+    const changes = changesFromS3rverEvent(event, props.sequencer, isMultipart);
+    for (const change of changes) {
+      if (change.kind === 'Copy' && change.eTag === undefined) {
+        // s3rver omits the ETag on copies: read it back (synchronously ordered via a promise chain).
+        void server.store.getMetadata(change.bucket, change.key).then(
+          (meta) => props.onChange({ ...change, eTag: bareETag(String(meta.etag))! }),
+          () => props.onChange(change),
+        );
+      } else {
+        props.onChange(change);
+      }
+    }
+  });
+
+  // Runs just inside the router: tags the request for the 'event' listener, and reports the
+  // keys DeleteObjects removed (s3rver emits no event for them).
+  const tagRequest: Middleware = async function tagRequest(ctx, next) {
+    await requests.run({ method: ctx.method, query: ctx.query }, next);
+    const result = (ctx.body as { DeleteResult?: { Deleted?: Array<{ Key: string }> } } | undefined)?.DeleteResult;
+    if (ctx.method === 'POST' && 'delete' in ctx.query && result?.Deleted) {
+      const bucket = decodeURIComponent(ctx.path.split('/')[1] ?? '');
+      for (const { Key } of result.Deleted) props.onChange({ kind: 'Delete', bucket, key: Key, sequencer: props.sequencer() });
+    }
+  };
+  server.middleware.splice(server.middleware.length - 1, 0, tagRequest);
+
+  let address: AddressInfo;
+  try {
+    address = await server.run();
+  } catch (err) {
+    throw new ServerStartError('s3rver', port, { cause: err });
+  }
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    address,
+    store: server.store,
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The whole pipeline in one process: s3rver (raw + bodies buckets), dynalite (articles table),
+ * an in-process SQS queue with a dead-letter list, and the deployed middy handler consuming it
+ * with clients pointed at the loopback endpoints. Every object created or removed in the raw
+ * bucket becomes the notification real S3 would send.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { startDynamoServer } from './dynamo-server.ts';
+import { fakeLambdaContext } from './lambda-context.ts';
+import { decodeS3EventKey, LOCAL_REGION, Sequencer, type S3Change, toSqsMessageBody } from './notifications.ts';
+import { ensureBucket, ensureTable } from './provision.ts';
+import { LocalQueue, type LocalQueueProps, type MessageSettled } from './queue.ts';
+import { reconcile, type Reconciliation } from './reconcile.ts';
+import { S3RVER_CREDENTIALS, startS3Server, type RunningServer } from './s3-server.ts';
+import { startSqsEndpoint, type RunningSqsEndpoint } from './sqs-endpoint.ts';
+import { defaultHandlerFactory, articleIdOf, type HandlerFactory, type HandlerWiring, type LocalClients, createLocalClients } from './wiring.ts';
+
+/** Names the local stack gives its resources (the CDK stack generates its own). */
+export const LOCAL_NAMES = {
+  rawBucket: 'articles-raw',
+  bodiesBucket: 'articles-bodies',
+  tableName: 'articles',
+  queueName: 'articles-ingest',
+} as const;
+
+/** Default loopback ports of `npm start`. */
+export const DEFAULT_PORTS = { s3: 4569, dynamodb: 4567, sqs: 4576 } as const;
+
+export interface LocalStackProps {
+  /** Folder for persisted S3 objects, table and dead letters. @default - in memory (a temp folder, removed on stop) */
+  readonly dataDir?: string;
+  /** @default - all 0 (ephemeral) */
+  readonly ports?: { readonly s3?: number; readonly dynamodb?: number; readonly sqs?: number };
+  /** @default LOCAL_NAMES */
+  readonly names?: Partial<typeof LOCAL_NAMES>;
+  /** Queue semantics (batch size, window, visibility timeout, maxReceiveCount). @default - LocalQueue defaults */
+  readonly queue?: Omit<LocalQueueProps, 'name' | 'deadLetterFile'>;
+  /** Timeout of the fake Lambda context. @default 30_000 */
+  readonly functionTimeoutMs?: number;
+  /** Builds the SQS handler. @default - the deployed handler, functions/ingest createHandler */
+  readonly handler?: HandlerFactory;
+  /** Powertools log level of the handler. @default 'WARN' */
+  readonly logLevel?: HandlerWiring['logLevel'];
+  /** Start consuming the queue at once. @default true */
+  readonly consume?: boolean;
+  /** Reconcile bucket against table on start. @default true */
+  readonly reconcileOnStart?: boolean;
+}
+
+/** What the stack reports per processed notification, for the console. */
+export interface ProcessedEvent {
+  readonly action: 'created' | 'removed';
+  readonly bucket: string;
+  readonly key: string;
+  readonly articleId: string;
+  readonly outcome: MessageSettled['outcome'];
+  readonly ms: number;
+  readonly error?: string;
+}
+
+export interface LocalStackDescription {
+  readonly endpoints: { readonly s3: string; readonly dynamodb: string; readonly sqs: string };
+  readonly region: string;
+  readonly credentials: typeof S3RVER_CREDENTIALS;
+  readonly rawBucket: string;
+  readonly bodiesBucket: string;
+  readonly tableName: string;
+  readonly queueName: string;
+  readonly queueUrl: string;
+  readonly dataDir: string | null;
+  readonly pid: number;
+}
+
+export class LocalStack extends EventEmitter {
+  public readonly sequencer = new Sequencer();
+  public readonly names: typeof LOCAL_NAMES;
+  public queue!: LocalQueue;
+  public clients!: LocalClients;
+  public s3Server!: RunningServer;
+  public dynamoServer!: RunningServer;
+  public sqsEndpoint!: RunningSqsEndpoint;
+  private tempDir: string | undefined;
+  private stopped = false;
+  /** Changes seen before the handler is attached (s3rver reports while we provision). */
+  private readonly sentAt = new Map<string, number>();
+
+  private constructor(private readonly props: LocalStackProps) {
+    super();
+    this.names = { ...LOCAL_NAMES, ...props.names };
+  }
+
+  public static async start(props: LocalStackProps = {}): Promise<LocalStack> {
+    const stack = new LocalStack(props);
+    try {
+      await stack.boot();
+    } catch (err) {
+      await stack.stop().catch(() => undefined);
+      throw err;
+    }
+    return stack;
+  }
+
+  public describe(): LocalStackDescription {
+    return {
+      endpoints: { s3: this.s3Server.endpoint, dynamodb: this.dynamoServer.endpoint, sqs: this.sqsEndpoint.endpoint },
+      region: LOCAL_REGION,
+      credentials: { ...S3RVER_CREDENTIALS },
+      rawBucket: this.names.rawBucket,
+      bodiesBucket: this.names.bodiesBucket,
+      tableName: this.names.tableName,
+      queueName: this.names.queueName,
+      queueUrl: this.sqsEndpoint.queueUrl,
+      dataDir: this.props.dataDir ?? null,
+      pid: process.pid,
+    };
+  }
+
+  /** Enqueue the notification for one change (what S3 -> SQS does). */
+  public notify(change: S3Change): string {
+    const id = this.queue.send(toSqsMessageBody(change));
+    this.sentAt.set(id, Date.now());
+    return id;
+  }
+
+  /** Re-find work lost by an earlier process and enqueue it; returns what was enqueued. */
+  public async reconcile(prefix?: string): Promise<Reconciliation[]> {
+    const found = await reconcile({
+      s3: this.clients.s3,
+      ddb: this.clients.ddb,
+      rawBucket: this.names.rawBucket,
+      tableName: this.names.tableName,
+      articleIdOf,
+      ...(prefix ? { prefix } : {}),
+    });
+    for (const r of found) {
+      if (r.kind === 'created') {
+        this.notify({ kind: 'Put', bucket: this.names.rawBucket, key: r.object.key, size: r.object.size, eTag: r.object.eTag, sequencer: this.sequencer.next() });
+      } else {
+        this.notify({ kind: 'Delete', bucket: this.names.rawBucket, key: r.key, sequencer: this.sequencer.next() });
+      }
+    }
+    return found;
+  }
+
+  /** Attach the handler and start delivering (when started with consume: false). */
+  public async startConsuming(): Promise<void> {
+    const factory = this.props.handler ?? defaultHandlerFactory;
+    const handler = await factory({ clients: this.clients, names: this.names, logLevel: this.props.logLevel ?? 'WARN' });
+    const timeoutMs = this.props.functionTimeoutMs ?? 30_000;
+    this.queue.start((event: SQSEvent) => handler(event, fakeLambdaContext({ timeoutMs })) as Promise<SQSBatchResponse | void>);
+  }
+
+  /** Resolves when every enqueued message is processed or dead-lettered. */
+  public drain(): Promise<void> {
+    return this.queue.drain();
+  }
+
+  /** Stop delivering (in-flight batches finish), then close the servers. Idempotent. */
+  public async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.queue?.stop();
+    await Promise.allSettled([this.sqsEndpoint?.close(), this.s3Server?.close()]);
+    this.clients?.s3.destroy();
+    this.clients?.dynamo.destroy();
+    await this.dynamoServer?.close().catch(() => undefined);
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+  }
+
+  private async boot(): Promise<void> {
+    const { dataDir, ports = {} } = this.props;
+    const root = dataDir ?? (this.tempDir = mkdtempSync(path.join(tmpdir(), 'articles-local-')));
+    this.queue = new LocalQueue({
+      ...this.props.queue,
+      name: this.names.queueName,
+      ...(dataDir ? { deadLetterFile: path.join(dataDir, 'dead-letters.jsonl') } : {}),
+    });
+    this.queue.on('settled', (s: MessageSettled) => this.report(s));
+
+    this.dynamoServer = await startDynamoServer({ ...(dataDir ? { directory: path.join(dataDir, 'dynamodb') } : {}), port: ports.dynamodb ?? 0 });
+    this.s3Server = await startS3Server({
+      directory: path.join(root, 's3'),
+      port: ports.s3 ?? 0,
+      sequencer: () => this.sequencer.next(),
+      onChange: (change) => {
+        if (change.bucket === this.names.rawBucket) this.notify(change);
+      },
+    });
+    this.sqsEndpoint = await startSqsEndpoint({ queue: this.queue, port: ports.sqs ?? 0 });
+    this.clients = createLocalClients({ s3: this.s3Server.endpoint, dynamodb: this.dynamoServer.endpoint });
+
+    await ensureBucket(this.clients.s3, this.names.rawBucket);
+    await ensureBucket(this.clients.s3, this.names.bodiesBucket);
+    await ensureTable(this.clients.dynamo, this.names.tableName);
+
+    if (this.props.consume ?? true) await this.startConsuming();
+    if (this.props.reconcileOnStart ?? true) {
+      const found = await this.reconcile();
+      if (found.length > 0) this.emit('reconciled', found);
+    }
+  }
+
+  private report(s: MessageSettled): void {
+    const sent = this.sentAt.get(s.message.messageId) ?? s.message.sentAt;
+    if (s.outcome !== 'retry') this.sentAt.delete(s.message.messageId);
+    let records: Array<{ eventName?: string; s3?: { bucket?: { name?: string }; object?: { key?: string } } }> = [];
+    try {
+      records = (JSON.parse(s.message.body) as { Records?: typeof records }).Records ?? [];
+    } catch {
+      // not an S3 notification: nothing to report per key
+    }
+    for (const r of records) {
+      const bucket = r.s3?.bucket?.name ?? '';
+      const key = decodeS3EventKey(r.s3?.object?.key ?? '');
+      const event: ProcessedEvent = {
+        action: r.eventName?.startsWith('ObjectRemoved:') ? 'removed' : 'created',
+        bucket,
+        key,
+        articleId: articleIdOf(bucket, key),
+        outcome: s.outcome,
+        ms: Date.now() - sent,
+        ...(s.error ? { error: s.error } : {}),
+      };
+      this.emit('processed', event);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+/** Errors of the ArticleReader. */
+export class ReaderError extends Error {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ReaderError';
+  }
+}
+
+/** A record points at an offloaded body (bodyRef) that cannot be read back. */
+export class BodyFetchError extends ReaderError {
+  public readonly articleId: string;
+  public readonly bucket: string;
+  public readonly key: string;
+
+  public constructor(articleId: string, bucket: string, key: string, options?: { cause?: unknown }) {
+    super(`article ${articleId}: cannot read its offloaded body s3://${bucket}/${key}`, options);
+    this.name = 'BodyFetchError';
+    this.articleId = articleId;
+    this.bucket = bucket;
+    this.key = key;
+  }
+}
+
+/** The offloaded body object is not the `{ body, removed }` JSON the ingest function writes. */
+export class MalformedBodyError extends ReaderError {
+  public readonly articleId: string;
+
+  public constructor(articleId: string, detail: string, options?: { cause?: unknown }) {
+    super(`article ${articleId}: offloaded body is malformed: ${detail}`, options);
+    this.name = 'MalformedBodyError';
+    this.articleId = articleId;
+  }
+}
