@@ -34,7 +34,7 @@ export function parseArgs(argv: readonly string[]): CleanArgs {
       const n = Number(v);
       if (!v || !Number.isInteger(n) || n < 0) throw new CliError(`--max-bytes needs a whole number of bytes, got "${v ?? ''}"`, 2);
       maxBytes = n;
-    else if (a.startsWith('--')) throw new CliError(`unknown option ${a}\n${USAGE}`, 2);
+    } else if (a.startsWith('--')) throw new CliError(`unknown option ${a}\n${USAGE}`, 2);
     else paths.push(a);
   }
   if (paths.length === 0) throw new CliError(`no file or folder given\n${USAGE}`, 2);
