@@ -1,0 +1,350 @@
+/**
+ * `npm run bench`: performance of the cleaner, the handler path, the Lambda bundle and the local
+ * stack, a cost model from the measured figures, and PASS/MISS against the targets.
+ * Prints a table (or, with --json, ONE JSON object) and writes bench/results/<timestamp>.json.
+ * Flags: see USAGE in bench/lib/args.ts.
+ */
+import { cpus } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs, type BenchArgs } from './lib/args.ts';
+import { buildVariant, INIT_ENV, measureInit, type CdkBundlingLike } from './lib/bundle.ts';
+import { concatWindows, loadCorpus, type Corpus } from './lib/corpus.ts';
+import { DEFAULT_IO_MS_PER_ARTICLE, estimateCost, PRICES_AS_OF, type CostBreakdown, type CostInputs } from './lib/cost.ts';
+import { BenchArgsError } from './lib/errors.ts';
+import { measureHandler, type HandlerResult } from './lib/handler.ts';
+import { loadPart, PROJECT_ROOT } from './lib/load.ts';
+import { measureLocal, type LocalResult } from './lib/local.ts';
+import { readabilityExtract, textToHtml } from './lib/readability.ts';
+import { round, utf8Bytes } from './lib/stats.ts';
+import { fmt, fmtBytes, renderTable } from './lib/table.ts';
+import { judge, TARGETS, type TargetVerdict } from './lib/targets.ts';
+import { measureThroughput, type ThroughputResult } from './lib/throughput.ts';
+
+type CleanFn = (text: string) => unknown;
+
+/** Run counts: normal and --quick. */
+const RUNS = {
+  normal: { warmup: 3, runs: 7, readabilityRuns: 3, growthRuns: 5, handlerRuns: 5, initRuns: 5 },
+  quick: { warmup: 1, runs: 2, readabilityRuns: 1, growthRuns: 2, handlerRuns: 2, initRuns: 2 },
+} as const;
+
+/** Stack settings the cost model uses when lib/defaults.ts cannot be loaded. */
+const FALLBACK_STACK = { memoryMB: 1024, batchSize: 10, gsiCount: 2 } as const;
+
+interface Report {
+  [key: string]: unknown;
+  notes: string[];
+}
+
+function log(args: BenchArgs, msg: string): void {
+  (args.json ? process.stderr : process.stdout).write(`${msg}\n`);
+}
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+async function loadClean(): Promise<CleanFn> {
+  const mod = await loadPart<{ clean?: CleanFn }>('cleaner', 'cleaner/index.ts');
+  if (typeof mod.clean !== 'function') throw new Error('cleaner/index.ts does not export clean()');
+  return mod.clean;
+}
+
+interface StackSettings {
+  readonly memoryMB: number;
+  readonly batchSize: number;
+  readonly gsiCount: number;
+  readonly bundling: CdkBundlingLike | null;
+  readonly entry: string;
+  readonly source: string;
+}
+
+async function loadStackSettings(): Promise<StackSettings> {
+  try {
+    const defaults = await loadPart<{
+      bundlingDefaults: () => CdkBundlingLike;
+      ingestFunctionDefaults: () => { memorySize: number };
+      eventSourceDefaults: () => { batchSize: number };
+    }>('CDK defaults', 'lib/defaults.ts');
+    const schema = await loadPart<{ ARTICLES_TABLE: { indexes: Record<string, unknown> } }>('table schema', 'lib/table-schema.ts');
+    let entry = 'functions/ingest/index.ts';
+    try {
+      entry = (await loadPart<{ INGEST_ENTRY?: string }>('ingest construct', 'lib/ingest-function.ts')).INGEST_ENTRY ?? entry;
+    } catch {
+      /* keep the default entry */
+    }
+    return {
+      memoryMB: defaults.ingestFunctionDefaults().memorySize,
+      batchSize: defaults.eventSourceDefaults().batchSize,
+      gsiCount: Object.keys(schema.ARTICLES_TABLE.indexes).length,
+      bundling: defaults.bundlingDefaults(),
+      entry,
+      source: 'lib/defaults.ts',
+    };
+  } catch (err) {
+    return { ...FALLBACK_STACK, bundling: null, entry: 'functions/ingest/index.ts', source: `fallback (${reason(err)})` };
+  }
+}
+
+function throughputJson(t: ThroughputResult): Record<string, number> {
+  return {
+    pages: t.pages,
+    bytes: t.bytes,
+    runs: t.runs,
+    medianRunMs: round(t.medianRunMs, 3),
+    mbps: round(t.mbps, 2),
+    pagesPerSec: round(t.pagesPerSec, 1),
+    p50Ms: round(t.p50Ms, 4),
+    p99Ms: round(t.p99Ms, 4),
+    maxPageMs: round(t.maxPageMs, 3),
+    retainedHeapBytes: t.retainedHeapBytes,
+    peakHeapDeltaBytes: t.peakHeapDeltaBytes,
+    maxRssBytes: t.maxRssBytes,
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const runs = args.quick ? RUNS.quick : RUNS.normal;
+  const started = new Date();
+  const notes: string[] = [];
+  const report: Report = {
+    timestamp: started.toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    quick: args.quick,
+    sections: [...args.only],
+    notes,
+  };
+  const corpus: Corpus = await loadCorpus(resolve(PROJECT_ROOT, args.corpus));
+  report.corpus = { source: corpus.source, pages: corpus.pages.length, bytes: corpus.bytes };
+  log(args, `corpus: ${corpus.pages.length} pages, ${fmtBytes(corpus.bytes)} from ${corpus.source}`);
+  const stack = await loadStackSettings();
+  report.stack = { memoryMB: stack.memoryMB, batchSize: stack.batchSize, gsiCount: stack.gsiCount, source: stack.source };
+
+  // ---- cleaner, Readability, growth ------------------------------------------------------------
+  let clean: CleanFn | null = null;
+  let cleaner: ThroughputResult | null = null;
+  let readability: ThroughputResult | null = null;
+  let growth: { ratio: number; ms1x: number; ms4x: number; bytes1x: number; bytes4x: number } | null = null;
+  const wantCleaner = args.only.has('cleaner') || args.only.has('growth');
+  if (wantCleaner) {
+    try {
+      clean = await loadClean();
+    } catch (err) {
+      notes.push(`cleaner: n/a (${reason(err)})`);
+    }
+  }
+  if (clean && args.only.has('cleaner')) {
+    log(args, 'cleaner: measuring...');
+    cleaner = measureThroughput(clean, corpus.pages, { warmupRuns: runs.warmup, runs: runs.runs }, utf8Bytes);
+    report.cleaner = throughputJson(cleaner);
+  }
+  if (args.only.has('readability')) {
+    log(args, 'readability: measuring (same pages, lines wrapped in <p>)...');
+    const html = corpus.pages.map(textToHtml);
+    readability = measureThroughput(readabilityExtract, html, {
+      warmupRuns: 1,
+      runs: runs.readabilityRuns,
+      bytes: corpus.bytes,
+    }, utf8Bytes);
+    report.readability = throughputJson(readability);
+  }
+  if (clean && args.only.has('growth')) {
+    log(args, 'growth: cleaner at 1x vs 4x input...');
+    const four = concatWindows(corpus.pages, 4);
+    const t1 = measureThroughput(clean, corpus.pages, { warmupRuns: 1, runs: runs.growthRuns }, utf8Bytes);
+    const t4 = measureThroughput(clean, four, { warmupRuns: 1, runs: runs.growthRuns }, utf8Bytes);
+    // Cost per input at 4x vs at 1x, normalised to exactly 4x the bytes (the separators add a few).
+    const ratio = (t4.medianRunMs / t1.medianRunMs) * ((4 * t1.bytes) / t4.bytes);
+    growth = { ratio, ms1x: t1.medianRunMs / t1.pages, ms4x: t4.medianRunMs / t4.pages, bytes1x: t1.bytes, bytes4x: t4.bytes };
+    report.growth = { ratio: round(ratio, 3), msPerInput1x: round(growth.ms1x, 4), msPerInput4x: round(growth.ms4x, 4), bytes1x: t1.bytes, bytes4x: t4.bytes };
+  }
+
+  // ---- handler path ---------------------------------------------------------------------------
+  let handler: HandlerResult | null = null;
+  if (args.only.has('handler')) {
+    log(args, `handler: SQS batches of ${stack.batchSize} through createHandler(deps) with mocked S3/DynamoDB...`);
+    try {
+      handler = await measureHandler(corpus.pages, { batchSize: stack.batchSize, runs: runs.handlerRuns, warmupRuns: 1 });
+      report.handler = handler;
+    } catch (err) {
+      notes.push(`handler: n/a (${reason(err)})`);
+    }
+  }
+
+  // ---- bundle ---------------------------------------------------------------------------------
+  let bundle: { bytes: number; externalBytes: number; initMs: number } | null = null;
+  if (args.only.has('bundle')) {
+    log(args, 'bundle: esbuild with the stack\'s bundling options, then import() in fresh processes...');
+    try {
+      if (!stack.bundling) throw new Error(`bundling options not loaded: ${stack.source}`);
+      const entry = resolve(PROJECT_ROOT, stack.entry);
+      const outDir = resolve(PROJECT_ROOT, args.outDir, 'bundle');
+      const bundled = await buildVariant(stack.bundling, entry, outDir, 'sdk-bundled');
+      const external = await buildVariant(stack.bundling, entry, outDir, 'sdk-external');
+      const init = await measureInit(bundled.file, runs.initRuns);
+      const initExternal = await measureInit(external.file, runs.initRuns);
+      const initSourceMaps = await measureInit(bundled.file, runs.initRuns, ['--enable-source-maps']);
+      if (!init.handlerExported) notes.push('bundle: the built module does not export a handler function');
+      bundle = { bytes: bundled.bytes, externalBytes: external.bytes, initMs: init.medianMs };
+      report.bundle = {
+        entry: stack.entry,
+        bundled: { bytes: bundled.bytes, gzipBytes: bundled.gzipBytes, sourceMapBytes: bundled.sourceMapBytes, topInputs: bundled.topInputs },
+        external: { bytes: external.bytes, gzipBytes: external.gzipBytes, topInputs: external.topInputs },
+        initMs: round(init.medianMs, 2),
+        initRunsMs: init.runsMs.map((v) => round(v, 2)),
+        initMsExternalSdk: round(initExternal.medianMs, 2),
+        initMsWithSourceMaps: round(initSourceMaps.medianMs, 2),
+        initEnv: Object.keys(INIT_ENV),
+      };
+    } catch (err) {
+      notes.push(`bundle: n/a (${reason(err)})`);
+    }
+  }
+
+  // ---- local stack ----------------------------------------------------------------------------
+  let local: LocalResult | null = null;
+  if (args.only.has('local')) {
+    log(args, `local: ${args.localCount} generated articles through the in-process stack...`);
+    try {
+      local = await measureLocal(args.localCount);
+      report.local = local;
+    } catch (err) {
+      notes.push(`local: n/a (${reason(err)})`);
+    }
+  }
+
+  // ---- cost model -----------------------------------------------------------------------------
+  let cost: CostBreakdown | null = null;
+  if (handler) {
+    const inputs: CostInputs = {
+      articles: 1_000_000,
+      batchSize: stack.batchSize,
+      memoryMB: stack.memoryMB,
+      cpuMsPerArticle: handler.cpuMsPerArticle,
+      ioMsPerArticle: args.ioMs,
+      ioConcurrency: args.ioConcurrency,
+      s3PutsPerArticle: 1 + handler.s3PutsPerArticle,
+      s3GetsPerArticle: handler.s3GetsPerArticle,
+      itemBytes: handler.itemBytesAvg,
+      gsiCount: stack.gsiCount,
+    };
+    cost = estimateCost(inputs);
+    report.cost = { pricesAsOf: PRICES_AS_OF, inputs, breakdown: cost };
+  } else {
+    notes.push('cost: n/a (needs the handler figure)');
+  }
+
+  // ---- headline keys + targets ------------------------------------------------------------------
+  const speedup = cleaner && readability ? cleaner.mbps / readability.mbps : null;
+  const headline = {
+    cleanerMBps: cleaner ? round(cleaner.mbps, 2) : null,
+    cleanerPagesPerSec: cleaner ? round(cleaner.pagesPerSec, 1) : null,
+    cleanerP50Ms: cleaner ? round(cleaner.p50Ms, 4) : null,
+    cleanerP99Ms: cleaner ? round(cleaner.p99Ms, 4) : null,
+    readabilityMBps: readability ? round(readability.mbps, 3) : null,
+    speedupVsReadability: speedup === null ? null : round(speedup, 2),
+    growthRatio4x: growth ? round(growth.ratio, 3) : null,
+    handlerArticlesPerSec: handler ? round(handler.articlesPerSec, 1) : null,
+    bundleBytes: bundle?.bytes ?? null,
+    bundleExternalSdkBytes: bundle?.externalBytes ?? null,
+    initMs: bundle ? round(bundle.initMs, 2) : null,
+    localArticlesPerSec: local ? round(local.articlesPerSec, 1) : null,
+    costPerMillionUSD: cost ? round(cost.totalUSD, 4) : null,
+  };
+  Object.assign(report, headline);
+  const verdicts: TargetVerdict[] = TARGETS.map((t) => judge(t, (headline as Record<string, number | null>)[t.key]));
+  report.targets = verdicts.map((v) => ({ key: v.target.key, op: v.target.op, target: v.target.value, actual: v.actual, status: v.status }));
+
+  await mkdir(resolve(PROJECT_ROOT, args.outDir), { recursive: true });
+  const file = join(resolve(PROJECT_ROOT, args.outDir), `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, `${JSON.stringify({ ...headline, ...report }, null, 2)}\n`);
+
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ ...headline, ...report, resultFile: file })}\n`);
+  } else {
+    process.stdout.write(`\n${renderReport(report, headline, verdicts, cost, args)}\nresults: ${file}\n`);
+  }
+  return 0;
+}
+
+function renderReport(
+  report: Report,
+  h: Record<string, number | null>,
+  verdicts: readonly TargetVerdict[],
+  cost: CostBreakdown | null,
+  args: BenchArgs,
+): string {
+  const out: string[] = [];
+  const c = report.cleaner as Record<string, number> | undefined;
+  const r = report.readability as Record<string, number> | undefined;
+  const hd = report.handler as HandlerResult | undefined;
+  const b = report.bundle as { bundled: { bytes: number; gzipBytes: number }; external: { bytes: number; gzipBytes: number }; initMsExternalSdk: number; initMsWithSourceMaps: number } | undefined;
+  const l = report.local as LocalResult | undefined;
+  out.push(`article-ingest perf  ${report.timestamp as string}  node ${report.node as string}  ${report.cpu as string}${args.quick ? '  (--quick)' : ''}`);
+  const corpus = report.corpus as { source: string; pages: number; bytes: number };
+  out.push(`corpus: ${corpus.pages} pages, ${fmtBytes(corpus.bytes)} (${corpus.source})`);
+  out.push('');
+  out.push(renderTable(['measure', 'value', 'detail'], [
+    ['cleaner MB/s (1 core, median)', fmt(h.cleanerMBps, 2), c ? `${fmt(c.runs, 0)} runs` : 'n/a'],
+    ['cleaner pages/s', fmt(h.cleanerPagesPerSec, 0), ''],
+    ['cleaner per page p50 / p99 (ms)', c ? `${fmt(c.p50Ms, 3)} / ${fmt(c.p99Ms, 3)}` : 'n/a', c ? `max ${fmt(c.maxPageMs, 2)}` : ''],
+    ['cleaner memory', c ? `${fmtBytes(c.retainedHeapBytes)} retained` : 'n/a', c ? `peak heap +${fmtBytes(c.peakHeapDeltaBytes)}, process maxRSS ${fmtBytes(c.maxRssBytes)}` : ''],
+    ['Readability MB/s (linkedom)', fmt(h.readabilityMBps, 2), r ? `p99 ${fmt(r.p99Ms, 2)} ms/page` : ''],
+    ['speedup vs Readability', h.speedupVsReadability === null ? 'n/a' : `${fmt(h.speedupVsReadability, 1)}x`, ''],
+    ['growth: cost at 4x input', h.growthRatio4x === null ? 'n/a' : `${fmt(h.growthRatio4x, 2)}x`, 'of 1x (4.0 = linear)'],
+    ['handler articles/s (1 core)', fmt(h.handlerArticlesPerSec, 0), hd ? `${fmt(hd.cpuMsPerArticle, 3)} ms/article, batches of ${hd.batchSize}` : ''],
+    ['handler record size', hd ? fmtBytes(hd.itemBytesAvg) : 'n/a', hd ? `S3 GET ${fmt(hd.s3GetsPerArticle, 2)}, body PUT ${fmt(hd.s3PutsPerArticle, 2)}, DDB put ${fmt(hd.ddbPutsPerArticle, 2)} per article` : ''],
+    ['bundle (SDK bundled, minified)', b ? fmtBytes(b.bundled.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.bundled.gzipBytes)}` : ''],
+    ['bundle (@aws-sdk/* external)', b ? fmtBytes(b.external.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.external.gzipBytes)}` : ''],
+    ['module init, import() (ms)', fmt(h.initMs, 1), b ? `SDK external ${fmt(b.initMsExternalSdk, 1)}; --enable-source-maps ${fmt(b.initMsWithSourceMaps, 1)}` : ''],
+    ['local stack articles/s', fmt(h.localArticlesPerSec, 0), l ? `${l.articles} articles, ${fmt(l.seconds, 2)} s` : ''],
+    ['cost per 1M articles (USD)', cost ? `$${fmt(cost.totalUSD, 2)}` : 'n/a', cost ? `+ DynamoDB $${fmt(cost.dynamoUSD, 2)} (stated apart)` : ''],
+  ]));
+  out.push('');
+  out.push(renderTable(['target', 'wanted', 'actual', 'verdict'], verdicts.map((v) => [
+    v.target.label,
+    `${v.target.op} ${fmt(v.target.value, v.target.unit === 'bytes' ? 0 : 1)} ${v.target.unit}`,
+    v.actual === null ? 'n/a' : fmt(v.actual, v.target.unit === 'bytes' ? 0 : 2),
+    v.status === 'n/a' ? 'n/a' : `${v.status} (${v.ratio !== null ? `${fmt(v.ratio, 2)}x of target` : ''})`,
+  ])));
+  if (cost) {
+    const inputs = (report.cost as { inputs: CostInputs }).inputs;
+    out.push('');
+    out.push(`cost model per 1,000,000 articles (us-east-1 list prices as of ${PRICES_AS_OF}, arm64, free tiers ignored):`);
+    out.push(renderTable(['item', 'quantity', 'USD'], [
+      ['Lambda invocations', fmt(cost.invocations, 0), fmt(cost.lambdaRequestsUSD, 4)],
+      [`Lambda GB-s (${inputs.memoryMB} MB, ${cost.billedMsPerInvocation} ms/batch)`, fmt(cost.gbSeconds, 1), fmt(cost.lambdaDurationUSD, 4)],
+      ['SQS requests (1 send/object + receive+delete per batch)', fmt(cost.sqsRequests, 0), fmt(cost.sqsUSD, 4)],
+      ['S3 PUT (upload + body objects)', fmt(cost.s3Puts, 0), ''],
+      ['S3 GET', fmt(cost.s3Gets, 0), fmt(cost.s3USD, 4)],
+      ['total (Lambda + SQS + S3 requests)', '', fmt(cost.totalUSD, 4)],
+      [`DynamoDB on-demand WRU (${cost.wruPerItem} WRU/item: table + ${inputs.gsiCount} GSIs)`, fmt(cost.dynamoWRU, 0), fmt(cost.dynamoUSD, 4)],
+    ]));
+    out.push(`assumptions: duration/batch = ${inputs.batchSize} x (${fmt(inputs.cpuMsPerArticle, 3)} ms measured CPU x ${fmt(inputs.cpuSlowdown ?? 1769 / inputs.memoryMB, 2)} Lambda CPU share)` +
+      ` + ${inputs.batchSize} x ${inputs.ioMsPerArticle} ms ASSUMED I/O latency / ${inputs.ioConcurrency} overlapping (--io-ms, --io-concurrency).`);
+    out.push('Real S3/DynamoDB latency dominates the duration; storage, data transfer, CloudWatch and idle SQS polling are not included.');
+    if (args.ioMs === DEFAULT_IO_MS_PER_ARTICLE) out.push(`(--io-ms defaults to ${DEFAULT_IO_MS_PER_ARTICLE}: a guess for in-region S3 GET + DynamoDB PutItem round trips.)`);
+  }
+  if (report.notes.length > 0) {
+    out.push('');
+    out.push('notes:');
+    for (const n of report.notes) out.push(`  - ${n}`);
+  }
+  return out.join('\n');
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof BenchArgsError) {
+    (err.exitCode === 0 ? console.log : console.error)(err.message);
+    process.exitCode = err.exitCode;
+  } else {
+    console.error(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exitCode = 1;
+  }
+}
