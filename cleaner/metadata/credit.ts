@@ -1,0 +1,133 @@
+import type { CreditMatch, MediaLabelMatch } from './types.ts';
+import {
+  CJK_PAREN_CREDIT,
+  COPYRIGHT_NOTICE,
+  CREDIT_BY_LABELS,
+  CREDIT_LABELS,
+  MAX_CREDIT_WORDS,
+  MEDIA_LABELS,
+  PAREN_CREDIT_LEADS,
+  PHOTO_OUTLETS,
+  SLASH_CREDIT_AGENCIES,
+  STANDALONE_CREDITS,
+  TRAILING_CREDIT_JUNK,
+} from './tables/credits.ts';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const longestFirst = (xs: readonly string[]): string[] => [...xs].sort((a, b) => b.length - a.length);
+/** "Photo" -> "Photo|PHOTO" (written forms, never lowercase). */
+const asWritten = (xs: readonly string[]): string =>
+  longestFirst(xs.flatMap((x) => (x === x.toUpperCase() ? [x] : [x, x.toUpperCase()]))).map(escape).join('|');
+
+/** A credit value: no sentence break inside, bounded length. */
+const VALUE = String.raw`[^\s:：.!?](?:[^:：!?.]|(?<=(?:^|[\s/])\p{Lu})\.|\.(?!\s|$)){0,90}?`;
+/** Where a suffix credit may start: line start, or after whitespace. */
+const START = String.raw`(?:^|(?<=[\s]))`;
+
+const LABELLED = new RegExp(String.raw`${START}(?:${asWritten(CREDIT_LABELS)})\s?[:：=]\s?${VALUE}\.?$`, 'u');
+const BY_LABELLED = new RegExp(String.raw`${START}(?:${asWritten(CREDIT_BY_LABELS)})\s\p{Lu}${VALUE}$`, 'u');
+const PAREN = new RegExp(String.raw`${START}[(（](?:${asWritten(PAREN_CREDIT_LEADS)})(?:[\s:/,]|[)）])[^()（）]{0,100}[)）]?\.?$`, 'u');
+const PAREN_PREFIX = new RegExp(String.raw`^[(（](?:${asWritten(PAREN_CREDIT_LEADS)})(?:[\s:/,][^()（）]{0,100})?[)）]`, 'u');
+const LABELLED_PREFIX = new RegExp(String.raw`^(?:${asWritten(CREDIT_LABELS)})\s?[:：]\s?[^|–—:]{1,60}?(?=\s(?:\||–|—|-)\s)`, 'u');
+const SLASH_AGENCY = new RegExp(String.raw`${START}(?:${longestFirst(SLASH_CREDIT_AGENCIES).map(escape).join('|')})\s?\/\s?[^/\s][^/]{0,50}(?:\/[^/]{1,40}){0,3}$`, 'u');
+const NAME_WORD = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’-]{0,30}|\p{Lu}\.)`;
+const NAME_SLASH_CHAIN = new RegExp(String.raw`${START}${NAME_WORD}(?: ${NAME_WORD}){0,3}(?:\s?\/\s?[^/]{1,40}){1,3}$`, 'u');
+const STANDALONE = new RegExp(String.raw`${START}(?:${longestFirst(STANDALONE_CREDITS).map(escape).join('|')})$`, 'u');
+const COPYRIGHT_CREDIT = /(?:^|(?<=\s))(?:©|\(c\))\s?[^\s©][^©]{0,60}$/u;
+const IMAGE_SOURCE = /^(?:Image source|Media source|Fuente de la imagen|Bildquelle|Source de l'image|Fonte da imagem),\s?\S.{0,100}$/u;
+const JUNK = new RegExp(String.raw`\s?(?:${longestFirst(TRAILING_CREDIT_JUNK).map(escape).join('|')})\s?$`, 'iu');
+
+/** Only the line's ends are searched: credits are short, so cost is bounded per line. */
+const WINDOW = 200;
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => w !== '').length;
+}
+
+/** "Tobias Brandl/dpa", "Name/AFP via Getty Images": some slash segment is a known photo outlet. */
+function endsWithOutlet(credit: string): boolean {
+  const last = credit.split('/').pop() ?? '';
+  return [last].some((seg) => {
+      const t = seg.trim().replace(/[,.]?\s?File(?: Photo)?$/i, '').trim();
+      return PHOTO_OUTLETS.has(seg.trim()) || PHOTO_OUTLETS.has(t) || /\bvia Getty Images$/.test(t);
+    });
+}
+
+interface Candidate {
+  readonly start: number;
+  readonly credit: string;
+}
+
+function suffixCandidate(s: string): Candidate | null {
+  const offset = Math.max(0, s.length - WINDOW);
+  const tail = s.slice(offset);
+  const tries: (readonly [RegExp, (c: string) => boolean])[] = [
+    [CJK_PAREN_CREDIT, () => true],
+    [PAREN, () => true],
+    [LABELLED, (c) => wordCount(c) <= MAX_CREDIT_WORDS && !COPYRIGHT_NOTICE.test(c)],
+    [BY_LABELLED, (c) => wordCount(c) <= MAX_CREDIT_WORDS],
+    [SLASH_AGENCY, (c) => wordCount(c) <= 8],
+    [NAME_SLASH_CHAIN, (c) => wordCount(c) <= 10 && endsWithOutlet(c)],
+    [STANDALONE, () => true],
+    [COPYRIGHT_CREDIT, (c) => wordCount(c) <= 6 && !COPYRIGHT_NOTICE.test(c)],
+  ];
+  for (const [re, ok] of tries) {
+    const m = re.exec(tail);
+    if (m && ok(m[0])) return { start: offset + m.index, credit: m[0] };
+  }
+  return null;
+}
+
+/** Text before a suffix credit must end a caption: punctuation, or a plain word (BBC-style captions have no period). */
+function plausibleCaptionEnd(rest: string, credit: string): boolean {
+  if (rest === '') return true;
+  if (/^[(（]/u.test(credit)) return true;
+  return /[.!?…"”’'»)\]。」\p{L}\p{N}]$/u.test(rest);
+}
+
+/**
+ * Finds a photo credit in a caption or credit line and returns it exactly as written:
+ * "PHOTO: REUTERS" (whole), "... 2024. REUTERS/Sofiia Gatilova/File Photo" (suffix),
+ * "(AP Photo/Name) Caption" (prefix). Page furniture glued after the credit ("Purchase
+ * Licensing Rights, opens new tab") is dropped from `rest`. Null when there is no credit.
+ */
+export function findCredit(line: string): CreditMatch | null {
+  let s = line.replace(/\s+/g, ' ').trim();
+  if (s === '') return null;
+  const junk = JUNK.exec(s);
+  if (junk && junk.index > 0) s = s.slice(0, junk.index).trimEnd();
+
+  if (IMAGE_SOURCE.test(s) && s.length <= 120) return { credit: s, rest: '', position: 'whole' };
+
+  const suffix = suffixCandidate(s);
+  if (suffix) {
+    const rest = s.slice(0, suffix.start).trim();
+    if (plausibleCaptionEnd(rest, suffix.credit)) {
+      return { credit: suffix.credit.trim(), rest, position: rest === '' ? 'whole' : 'suffix' };
+    }
+  }
+  const head = s.slice(0, WINDOW);
+  const prefix = PAREN_PREFIX.exec(head) ?? LABELLED_PREFIX.exec(head);
+  if (prefix) {
+    const rest = s.slice(prefix[0].length).replace(/^\s?(?:[|–—-]\s)?/u, '').trim();
+    if (rest !== '') return { credit: prefix[0], rest, position: 'prefix' };
+  }
+  // "Doug Mills/The New York Times" alone on a line: a name and an outlet.
+  const whole = /^(?:[\p{Lu}][\p{L}\p{M}'’-]{0,30}|\p{Lu}\.)(?: (?:[\p{Lu}][\p{L}\p{M}'’-]{0,30}|\p{Lu}\.)){1,3}\s?\/\s?(?:The )?\p{Lu}[\p{L}\p{M}'’&.-]{0,30}(?: [\p{Lu}&][\p{L}\p{M}'’.-]{0,30}){0,4}$/u.exec(s);
+  if (whole) return { credit: s, rest: '', position: 'whole' };
+  return null;
+}
+
+/**
+ * Removes a gallery or screen-reader label in front of a caption: "Image caption, ",
+ * "[1/2] ", "Video: ", "Photo 3 of 12", "Bildunterschrift: ". "Image source, " is a credit,
+ * not a label (see findCredit). Returns the label as written and the rest (possibly '').
+ */
+export function stripMediaLabel(line: string): MediaLabelMatch | null {
+  const s = line.replace(/\s+/g, ' ').trim();
+  for (const re of MEDIA_LABELS) {
+    const m = re.exec(s);
+    if (m) return { label: m[0].trim(), rest: s.slice(m[0].length).trim() };
+  }
+  return null;
+}

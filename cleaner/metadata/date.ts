@@ -1,0 +1,184 @@
+import type { DateKind, DateLineMatch } from './types.ts';
+import { MONTH_NUMBER, WEEKDAYS } from './tables/months.ts';
+import { DATE_FILLER_WORDS, DATE_KEYWORDS_AFTER, DATE_KEYWORDS_BEFORE, MAX_PROSE_WORDS, READING_TIME, RELATIVE_DATE } from './tables/dates.ts';
+
+/** Date lines are short; anything longer is prose that mentions a date. */
+const MAX_DATE_LINE_LENGTH = 160;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MONTH_ALT = [...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+const NOT_LETTER_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
+const NOT_LETTER_AFTER = String.raw`(?![\p{L}])`;
+
+type Order = 'ymd' | 'dmy' | 'mdy' | 'dMy' | 'Mdy';
+interface DatePattern {
+  readonly re: RegExp;
+  readonly order: Order;
+}
+
+/** Absolute dates, tried in this order at each position (sticky scanning keeps it linear). */
+const DATE_PATTERNS: readonly DatePattern[] = [
+  { re: /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]?/uy, order: 'ymd' },
+  { re: /(\d{4})-(\d{1,2})-(\d{1,2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)/y, order: 'ymd' },
+  { re: /(\d{4})[./](\d{1,2})[./](\d{1,2})\.?(?!\d)/y, order: 'ymd' },
+  { re: /(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)/y, order: 'dmy' },
+  {
+    re: new RegExp(String.raw`(\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s(?:de\s)?(${MONTH_ALT})\.?${NOT_LETTER_AFTER},?\s(?:de\s)?(\d{4})(?!\d)`, 'iuy'),
+    order: 'dMy',
+  },
+  {
+    re: new RegExp(String.raw`(${MONTH_ALT})\.?${NOT_LETTER_AFTER}\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})(?!\d)`, 'iuy'),
+    order: 'Mdy',
+  },
+];
+
+/** Pieces that belong on a date line but carry no year: "Jan 7", "15日", times, zones. */
+const NO_YEAR_DATE = new RegExp(
+  String.raw`${NOT_LETTER_BEFORE}(?:(?:${MONTH_ALT})\.?\s\d{1,2}(?:st|nd|rd|th)?${NOT_LETTER_AFTER}|\d{1,2}\.?\s(?:de\s)?(?:${MONTH_ALT})${NOT_LETTER_AFTER}\.?)|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]|\d{1,2}[日일]`,
+  'giu',
+);
+const TIME = /(?<!\d)\d{1,2}(?:[:.h]\d{2}(?:[:.]\d{2})?|\s?時\s?\d{1,2}\s?分|\s?시\s?\d{1,2}\s?분)(?:\s?[ap]\.?m\.?)?(?!\d)|(?<!\d)\d{1,2}\s?[ap]\.?m\.?(?![\p{L}])|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?/giu;
+
+function keywordRegex(entries: readonly (readonly [string, DateKind])[]): RegExp {
+  const words = entries.map(([k]) => k).sort((a, b) => b.length - a.length);
+  const latin = words.filter((w) => /^[\p{Script=Latin}\p{Script=Cyrillic}\s.]+$/u.test(w)).map(escape);
+  const cjk = words.filter((w) => !/^[\p{Script=Latin}\p{Script=Cyrillic}\s.]+$/u.test(w)).map(escape);
+  const parts = [latin.length ? String.raw`(?<![\p{L}])(?:${latin.join('|')})(?![\p{L}])` : '', cjk.join('|')].filter((p) => p !== '');
+  return new RegExp(parts.join('|'), 'giu');
+}
+const KEYWORD_BEFORE = keywordRegex(DATE_KEYWORDS_BEFORE);
+const KEYWORD_AFTER = keywordRegex(DATE_KEYWORDS_AFTER);
+const KIND_BEFORE = new Map(DATE_KEYWORDS_BEFORE.map(([k, v]) => [k, v]));
+const KIND_AFTER = new Map(DATE_KEYWORDS_AFTER.map(([k, v]) => [k, v]));
+
+interface FoundDate {
+  readonly start: number;
+  readonly end: number;
+  readonly date: string | null;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function toIso(m: RegExpExecArray, order: Order): string | null {
+  switch (order) {
+    case 'ymd':
+      return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+    case 'dmy': {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      const y = Number(m[4]);
+      // Day first (most of the world) unless that is impossible and month-first is not (US pages).
+      if (b > 12 && a <= 12) return iso(y, a, b);
+      return iso(y, b, a);
+    }
+    case 'mdy':
+      return iso(Number(m[3]), Number(m[1]), Number(m[2]));
+    case 'dMy':
+      return iso(Number(m[3]), MONTH_NUMBER.get((m[2] ?? '').toLowerCase()) ?? 0, Number(m[1]));
+    case 'Mdy':
+      return iso(Number(m[3]), MONTH_NUMBER.get((m[1] ?? '').toLowerCase()) ?? 0, Number(m[2]));
+  }
+}
+
+/** Absolute dates in left-to-right order, scanning each start position once. */
+function findDates(s: string): FoundDate[] {
+  const out: FoundDate[] = [];
+  let i = 0;
+  while (i < s.length) {
+    // Only try at a token start: digits or letters after a non-letter/digit.
+    const prev = i === 0 ? ' ' : s.charAt(i - 1);
+    if (/[\p{L}\p{N}]/u.test(prev) && !/[年년月월日일]/u.test(prev)) {
+      i++;
+      continue;
+    }
+    let hit: FoundDate | null = null;
+    for (const { re, order } of DATE_PATTERNS) {
+      re.lastIndex = i;
+      const m = re.exec(s);
+      if (m) {
+        hit = { start: i, end: i + m[0].length, date: toIso(m, order) };
+        break;
+      }
+    }
+    if (hit) {
+      out.push(hit);
+      i = hit.end;
+    } else i++;
+  }
+  return out;
+}
+
+function kindFrom(text: string, re: RegExp, kinds: ReadonlyMap<string, DateKind>, last: boolean): DateKind | null {
+  re.lastIndex = 0;
+  let kind: DateKind | null = null;
+  for (const m of text.matchAll(re)) {
+    kind = kinds.get(m[0].toLowerCase()) ?? null;
+    if (!last) break;
+  }
+  return kind;
+}
+
+/** Words that are neither date parts nor filler: the line's "prose". */
+function proseWords(rest: string): number {
+  let n = 0;
+  for (const m of rest.matchAll(/[\p{L}][\p{L}\p{M}'’.-]*/gu)) {
+    const w = m[0].toLowerCase().replace(/[.'’-]+$/, '');
+    if (DATE_FILLER_WORDS.has(w) || WEEKDAYS.has(w) || MONTH_NUMBER.has(w)) continue;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Parses a line that is mostly a date or time: "March 12, 2025", "Published 12.03.2025,
+ * 10:31 Uhr", "Updated 3 hours ago" (date null), "12 de marzo de 2025", "2025年3月12日".
+ * kind comes from the words around the first absolute date ('other' when there are none).
+ * Relative dates, dates without a year and bare times give date null. Lines that are
+ * reading times ("5 min read") give { date: null, kind: 'other', readingTime: true }.
+ * Null for prose that merely mentions a date.
+ */
+export function parseDateLine(line: string): DateLineMatch | null {
+  const s = line.replace(/\s+/g, ' ').trim().replace(/^[(（[]|[)）\]]$/g, '');
+  if (s === '' || s.length > MAX_DATE_LINE_LENGTH) return null;
+  if (READING_TIME.test(s)) return { date: null, kind: 'other', readingTime: true };
+
+  const found = findDates(s);
+  const dates: { date: string; kind: DateKind }[] = [];
+  let rest = '';
+  let cursor = 0;
+  found.forEach((f, idx) => {
+    const before = s.slice(cursor, f.start);
+    const after = s.slice(f.end, found[idx + 1]?.start ?? s.length);
+    const kind = kindFrom(before, KEYWORD_BEFORE, KIND_BEFORE, true) ?? kindFrom(after.slice(0, 24), KEYWORD_AFTER, KIND_AFTER, false) ?? 'other';
+    if (f.date !== null) dates.push({ date: f.date, kind });
+    rest += `${before} `;
+    cursor = f.end;
+  });
+  rest += s.slice(cursor);
+
+  // "Posted on 14 September 2024 by Ruth Kinsella": the byline tail is not prose.
+  if (found.length > 0) rest = rest.replace(/\s(?:by|por|par|von|oleh|door)\s\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{Lu}[\p{L}\p{M}'’.-]*){0,3}\s*$/u, ' ');
+  const relative = RELATIVE_DATE.test(rest);
+  const stripped = rest.replace(RELATIVE_DATE, ' ').replace(NO_YEAR_DATE, ' ').replace(TIME, ' ');
+  const hadTimeOrNoYear = stripped !== rest.replace(RELATIVE_DATE, ' ');
+  if (found.length === 0 && !relative && !hadTimeOrNoYear) return null;
+
+  const withoutKeywords = stripped.replace(KEYWORD_BEFORE, ' ').replace(KEYWORD_AFTER, ' ');
+  if (proseWords(withoutKeywords) > MAX_PROSE_WORDS) return null;
+  // A line of only a number or two with a time-like shape ("2 1", "3.5") is not a date line.
+  if (found.length === 0 && !relative && !/[\p{L}:時시]/u.test(s)) return null;
+
+  const first = dates[0];
+  if (first) return { date: first.date, kind: first.kind, dates };
+  const kind = kindFrom(s, KEYWORD_BEFORE, KIND_BEFORE, false) ?? kindFrom(s, KEYWORD_AFTER, KIND_AFTER, false) ?? 'other';
+  return { date: null, kind, dates };
+}
