@@ -36,10 +36,12 @@ const DATE_PATTERNS: readonly DatePattern[] = [
 
 /** Pieces that belong on a date line but carry no year: "Jan 7", "15日", times, zones. */
 const NO_YEAR_DATE = new RegExp(
-  String.raw`${NOT_LETTER_BEFORE}(?:(?:${MONTH_ALT})\.?\s\d{1,2}(?:st|nd|rd|th)?${NOT_LETTER_AFTER}|\d{1,2}\.?\s(?:de\s)?(?:${MONTH_ALT})${NOT_LETTER_AFTER}\.?)|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]|\d{1,2}[日일]`,
+  String.raw`${NOT_LETTER_BEFORE}(?:(?:${MONTH_ALT})\.?\s\d{1,2}(?:st|nd|rd|th)?(?![\p{L}\p{N}])|\d{1,2}\.?\s(?:de\s)?(?:${MONTH_ALT})${NOT_LETTER_AFTER}\.?)|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]|\d{1,2}[日일]`,
   'giu',
 );
 const TIME = /(?<!\d)\d{1,2}(?:[:.h]\d{2}(?:[:.]\d{2})?|\s?時\s?\d{1,2}\s?分|\s?시\s?\d{1,2}\s?분)(?:\s?[ap]\.?m\.?)?(?!\d)|(?<!\d)\d{1,2}\s?[ap]\.?m\.?(?![\p{L}])|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?/giu;
+
+const TIME_ONCE = new RegExp(TIME.source, 'iu');
 
 function keywordRegex(entries: readonly (readonly [string, DateKind])[]): RegExp {
   const words = entries.map(([k]) => k).sort((a, b) => b.length - a.length);
@@ -173,7 +175,10 @@ export function parseDateLine(line: string): DateLineMatch | null {
   if (found.length === 0 && !relative && !hadTimeOrNoYear) return null;
 
   const withoutKeywords = stripped.replace(KEYWORD_BEFORE, ' ').replace(KEYWORD_AFTER, ' ');
-  if (proseWords(withoutKeywords) > MAX_PROSE_WORDS) return null;
+  // Without a full date, relative date or time ("The night of 23 November"), allow no prose at all.
+  const hasTime = TIME_ONCE.test(rest);
+  const maxProse = found.length > 0 || relative || hasTime ? MAX_PROSE_WORDS : 0;
+  if (proseWords(withoutKeywords) > maxProse) return null;
   // A line of only a number or two with a time-like shape ("2 1", "3.5") is not a date line.
   if (found.length === 0 && !relative && !/[\p{L}:時시]/u.test(s)) return null;
 
