@@ -135,7 +135,7 @@ function main(argv: readonly string[]): number {
         }
       }
       // Gold datelines, independently of findDateline: a paragraph opening with "(Agency)" within 60 chars or 【…】.
-      const datelineGold = [...paragraphs].filter((p) => /^[^.!?]{0,60}\((?:Reuters|AP|AFP|Bloomberg|dpa[^)]*|EFE|ANSA|ANP|PTI|Kyodo)\)|^【/.test(p));
+      const datelineGold = [...paragraphs].filter((p) => /^[^!?]{0,60}?\((?:Reuters|AP|AFP|Bloomberg|dpa[^)]*|EFE|ANSA|ANP|PTI|Kyodo)\)|^【/.test(p));
       scores.datelines.tp += Math.min(datelines, datelineGold.length);
       scores.datelines.fn += Math.max(0, datelineGold.length - datelines);
       scores.datelines.fp += Math.max(0, datelines - datelineGold.length);
