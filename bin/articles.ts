@@ -7,6 +7,12 @@ import { CliError } from '../cli/errors.ts';
 type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> };
 
 const COMMANDS: Record<string, Command> = {
+  local: { summary: 'run the pipeline locally (npm start): articles local [--in-memory] [--reset] [--once <files>...]', load: () => import('../cli/local.ts') },
+  ingest: { summary: 'upload files and wait for their records: articles ingest <files-or-folders>... [--stack NAME]', load: () => import('../cli/ingest.ts') },
+  get: { summary: 'show one article: articles get <articleId | key> [--json] [--stack NAME]', load: () => import('../cli/get.ts') },
+  list: { summary: "a day's articles, newest first: articles list [--day YYYY-MM-DD] [--limit N] [--stack NAME]", load: () => import('../cli/list.ts') },
+  export: { summary: 'records as JSON lines: articles export [--day YYYY-MM-DD] [--out file.jsonl] [--stack NAME]', load: () => import('../cli/export.ts') },
+  reprocess: { summary: 're-clean stored objects with the current cleaner: articles reprocess [--prefix P] [--stack NAME]', load: () => import('../cli/reprocess.ts') },
   clean: { summary: 'clean local files: articles clean <file-or-folder>... [--jsonl]', load: () => import('../cli/clean.ts') },
   dlq: { summary: 'dead letters: articles dlq list|redrive [--data-dir DIR | --stack NAME] [--id ID]...', load: () => import('../cli/dlq.ts') },
 };

@@ -45,6 +45,7 @@ export async function startDynamoServer(props: DynamoServerProps = {}): Promise<
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
       }),
   };
 }

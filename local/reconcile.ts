@@ -27,7 +27,9 @@ export interface RecordStamp {
   readonly sourceKey?: string;
   readonly sourceETag?: string;
   readonly sourceSequencer?: string;
+  readonly sourceVersionId?: string | null;
   readonly ingestedAt?: string;
+  readonly cleanerVersion?: string;
 }
 
 export type Reconciliation =
@@ -69,7 +71,7 @@ export async function getStamps(ddb: DynamoDBDocumentClient, tableName: string, 
           RequestItems: {
             [tableName]: {
               Keys: keys,
-              ProjectionExpression: 'articleId, #s, sourceBucket, sourceKey, sourceETag, sourceSequencer, ingestedAt',
+              ProjectionExpression: 'articleId, #s, sourceBucket, sourceKey, sourceETag, sourceSequencer, sourceVersionId, ingestedAt, cleanerVersion',
               ExpressionAttributeNames: { '#s': 'status' },
             },
           },

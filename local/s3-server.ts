@@ -198,6 +198,10 @@ export async function startS3Server(props: S3ServerProps): Promise<RunningServer
     endpoint: `http://127.0.0.1:${address.port}`,
     address,
     store: server.store,
-    close: () => server.close(),
+    close: async () => {
+      const closing = server.close();
+      (server as unknown as { httpServer?: import('node:http').Server }).httpServer?.closeAllConnections();
+      await closing;
+    },
   };
 }

@@ -83,6 +83,8 @@ export class LocalStack extends EventEmitter {
   public s3Server!: RunningServer;
   public dynamoServer!: RunningServer;
   public sqsEndpoint!: RunningSqsEndpoint;
+  /** What the start-up reconciliation re-enqueued. */
+  public lastReconciliation: readonly Reconciliation[] = [];
   private tempDir: string | undefined;
   private stopped = false;
   /** Changes seen before the handler is attached (s3rver reports while we provision). */
@@ -164,10 +166,11 @@ export class LocalStack extends EventEmitter {
     if (this.stopped) return;
     this.stopped = true;
     await this.queue?.stop();
-    await Promise.allSettled([this.sqsEndpoint?.close(), this.s3Server?.close()]);
+    // Clients first: their keep-alive sockets would otherwise hold the servers open.
     this.clients?.s3.destroy();
+    this.clients?.ddb.destroy();
     this.clients?.dynamo.destroy();
-    await this.dynamoServer?.close().catch(() => undefined);
+    await Promise.allSettled([this.sqsEndpoint?.close(), this.s3Server?.close(), this.dynamoServer?.close()]);
     if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
   }
 
@@ -199,8 +202,7 @@ export class LocalStack extends EventEmitter {
 
     if (this.props.consume ?? true) await this.startConsuming();
     if (this.props.reconcileOnStart ?? true) {
-      const found = await this.reconcile();
-      if (found.length > 0) this.emit('reconciled', found);
+      this.lastReconciliation = await this.reconcile();
     }
   }
 
