@@ -4,7 +4,7 @@
  * Prints a table (or, with --json, ONE JSON object) and writes bench/results/<timestamp>.json.
  * Flags: see USAGE in bench/lib/args.ts.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs, type BenchArgs } from './lib/args.ts';
@@ -94,6 +94,7 @@ function throughputJson(t: ThroughputResult): Record<string, number> {
     runs: t.runs,
     medianRunMs: round(t.medianRunMs, 3),
     mbps: round(t.mbps, 2),
+    mbpsCpu: round(t.mbpsCpu, 2),
     pagesPerSec: round(t.pagesPerSec, 1),
     p50Ms: round(t.p50Ms, 4),
     p99Ms: round(t.p99Ms, 4),
@@ -114,6 +115,7 @@ async function main(argv: readonly string[]): Promise<number> {
     node: process.version,
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
+    loadAverageAtStart: loadavg().map((v) => round(v, 2)),
     quick: args.quick,
     sections: [...args.only],
     notes,
@@ -196,6 +198,7 @@ async function main(argv: readonly string[]): Promise<number> {
         external: { bytes: external.bytes, gzipBytes: external.gzipBytes, topInputs: external.topInputs },
         initMs: round(init.medianMs, 2),
         initRunsMs: init.runsMs.map((v) => round(v, 2)),
+        initCpuMs: round(init.medianCpuMs, 2),
         initMsExternalSdk: round(initExternal.medianMs, 2),
         initMsWithSourceMaps: round(initSourceMaps.medianMs, 2),
         initEnv: Object.keys(INIT_ENV),
@@ -226,11 +229,12 @@ async function main(argv: readonly string[]): Promise<number> {
       memoryMB: stack.memoryMB,
       cpuMsPerArticle: handler.cpuMsPerArticle,
       ioMsPerArticle: args.ioMs,
-      ioConcurrency: args.ioConcurrency,
+      ioConcurrency: args.ioConcurrency ?? stack.batchSize,
       s3PutsPerArticle: 1 + handler.s3PutsPerArticle,
       s3GetsPerArticle: handler.s3GetsPerArticle,
       itemBytes: handler.itemBytesAvg,
       gsiCount: stack.gsiCount,
+      logBytesPerArticle: handler.logBytesPerArticle,
     };
     cost = estimateCost(inputs);
     report.cost = { pricesAsOf: PRICES_AS_OF, inputs, breakdown: cost };
@@ -256,6 +260,7 @@ async function main(argv: readonly string[]): Promise<number> {
     costPerMillionUSD: cost ? round(cost.totalUSD, 4) : null,
   };
   Object.assign(report, headline);
+  report.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
   const verdicts: TargetVerdict[] = TARGETS.map((t) => judge(t, (headline as Record<string, number | null>)[t.key]));
   report.targets = verdicts.map((v) => ({ key: v.target.key, op: v.target.op, target: v.target.value, actual: v.actual, status: v.status }));
 
@@ -282,27 +287,28 @@ function renderReport(
   const c = report.cleaner as Record<string, number> | undefined;
   const r = report.readability as Record<string, number> | undefined;
   const hd = report.handler as HandlerResult | undefined;
-  const b = report.bundle as { bundled: { bytes: number; gzipBytes: number }; external: { bytes: number; gzipBytes: number }; initMsExternalSdk: number; initMsWithSourceMaps: number } | undefined;
+  const b = report.bundle as { bundled: { bytes: number; gzipBytes: number }; external: { bytes: number; gzipBytes: number }; initMsExternalSdk: number; initMsWithSourceMaps: number; initCpuMs: number } | undefined;
   const l = report.local as LocalResult | undefined;
   out.push(`article-ingest perf  ${report.timestamp as string}  node ${report.node as string}  ${report.cpu as string}${args.quick ? '  (--quick)' : ''}`);
   const corpus = report.corpus as { source: string; pages: number; bytes: number };
   out.push(`corpus: ${corpus.pages} pages, ${fmtBytes(corpus.bytes)} (${corpus.source})`);
+  out.push(`load average (1/5/15 min) at start ${(report.loadAverageAtStart as number[]).join(' / ')}, at end ${(report.loadAverageAtEnd as number[]).join(' / ')} on ${report.cores as number} cores: wall-time figures are pessimistic on a busy machine`);
   out.push('');
   out.push(renderTable(['measure', 'value', 'detail'], [
-    ['cleaner MB/s (1 core, median)', fmt(h.cleanerMBps, 2), c ? `${fmt(c.runs, 0)} runs` : 'n/a'],
+    ['cleaner MB/s (1 core, median)', fmt(h.cleanerMBps, 2), c ? `${fmt(c.runs, 0)} runs; by CPU time ${fmt(c.mbpsCpu, 2)}` : 'n/a'],
     ['cleaner pages/s', fmt(h.cleanerPagesPerSec, 0), ''],
     ['cleaner per page p50 / p99 (ms)', c ? `${fmt(c.p50Ms, 3)} / ${fmt(c.p99Ms, 3)}` : 'n/a', c ? `max ${fmt(c.maxPageMs, 2)}` : ''],
     ['cleaner memory', c ? `${fmtBytes(c.retainedHeapBytes)} retained` : 'n/a', c ? `peak heap +${fmtBytes(c.peakHeapDeltaBytes)}, process maxRSS ${fmtBytes(c.maxRssBytes)}` : ''],
-    ['Readability MB/s (linkedom)', fmt(h.readabilityMBps, 2), r ? `p99 ${fmt(r.p99Ms, 2)} ms/page` : ''],
+    ['Readability MB/s (linkedom)', fmt(h.readabilityMBps, 2), r ? `p99 ${fmt(r.p99Ms, 2)} ms/page; by CPU time ${fmt(r.mbpsCpu, 2)}` : ''],
     ['speedup vs Readability', h.speedupVsReadability === null ? 'n/a' : `${fmt(h.speedupVsReadability, 1)}x`, ''],
     ['growth: cost at 4x input', h.growthRatio4x === null ? 'n/a' : `${fmt(h.growthRatio4x, 2)}x`, 'of 1x (4.0 = linear)'],
     ['handler articles/s (1 core)', fmt(h.handlerArticlesPerSec, 0), hd ? `${fmt(hd.cpuMsPerArticle, 3)} ms/article, batches of ${hd.batchSize}` : ''],
     ['handler record size', hd ? fmtBytes(hd.itemBytesAvg) : 'n/a', hd ? `S3 GET ${fmt(hd.s3GetsPerArticle, 2)}, body PUT ${fmt(hd.s3PutsPerArticle, 2)}, DDB put ${fmt(hd.ddbPutsPerArticle, 2)} per article` : ''],
     ['bundle (SDK bundled, minified)', b ? fmtBytes(b.bundled.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.bundled.gzipBytes)}` : ''],
     ['bundle (@aws-sdk/* external)', b ? fmtBytes(b.external.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.external.gzipBytes)}` : ''],
-    ['module init, import() (ms)', fmt(h.initMs, 1), b ? `SDK external ${fmt(b.initMsExternalSdk, 1)}; --enable-source-maps ${fmt(b.initMsWithSourceMaps, 1)}` : ''],
+    ['module init, import() (ms)', fmt(h.initMs, 1), b ? `CPU ${fmt(b.initCpuMs, 1)}; SDK external ${fmt(b.initMsExternalSdk, 1)}; --enable-source-maps ${fmt(b.initMsWithSourceMaps, 1)}` : ''],
     ['local stack articles/s', fmt(h.localArticlesPerSec, 0), l ? `${l.articles} articles, ${fmt(l.seconds, 2)} s` : ''],
-    ['cost per 1M articles (USD)', cost ? `$${fmt(cost.totalUSD, 2)}` : 'n/a', cost ? `+ DynamoDB $${fmt(cost.dynamoUSD, 2)} (stated apart)` : ''],
+    ['cost per 1M articles (USD)', cost ? `$${fmt(cost.totalUSD, 2)}` : 'n/a', cost ? `+ DynamoDB $${fmt(cost.dynamoUSD, 2)}, logs $${fmt(cost.logsUSD, 2)} (stated apart)` : ''],
   ]));
   out.push('');
   out.push(renderTable(['target', 'wanted', 'actual', 'verdict'], verdicts.map((v) => [
@@ -322,7 +328,9 @@ function renderReport(
       ['S3 PUT (upload + body objects)', fmt(cost.s3Puts, 0), ''],
       ['S3 GET', fmt(cost.s3Gets, 0), fmt(cost.s3USD, 4)],
       ['total (Lambda + SQS + S3 requests)', '', fmt(cost.totalUSD, 4)],
-      [`DynamoDB on-demand WRU (${cost.wruPerItem} WRU/item: table + ${inputs.gsiCount} GSIs)`, fmt(cost.dynamoWRU, 0), fmt(cost.dynamoUSD, 4)],
+      [`DynamoDB on-demand WRU (${cost.wruPerItem} WRU/item: table + ${inputs.gsiCount} GSIs, projection ALL)`, fmt(cost.dynamoWRU, 0), fmt(cost.dynamoUSD, 4)],
+      [`CloudWatch Logs ingestion (${fmt(inputs.logBytesPerArticle ?? 0, 0)} B logged/article)`, `${fmt(cost.logGB, 2)} GB`, fmt(cost.logsUSD, 4)],
+      ['total with DynamoDB and logs', '', fmt(cost.totalWithDynamoUSD, 4)],
     ]));
     out.push(`assumptions: duration/batch = ${inputs.batchSize} x (${fmt(inputs.cpuMsPerArticle, 3)} ms measured CPU x ${fmt(inputs.cpuSlowdown ?? 1769 / inputs.memoryMB, 2)} Lambda CPU share)` +
       ` + ${inputs.batchSize} x ${inputs.ioMsPerArticle} ms ASSUMED I/O latency / ${inputs.ioConcurrency} overlapping (--io-ms, --io-concurrency).`);

@@ -16,8 +16,8 @@ export interface BenchArgs {
   readonly corpus: string;
   /** Cost model: assumed network latency per article (ms). */
   readonly ioMs: number;
-  /** Cost model: records of a batch whose I/O overlaps. */
-  readonly ioConcurrency: number;
+  /** Cost model: records of a batch whose I/O overlaps. @default - the batch size (Powertools BatchProcessor runs records in parallel) */
+  readonly ioConcurrency: number | undefined;
   /** Local stack: articles uploaded. */
   readonly localCount: number;
   /** Where the JSON result file goes. */
@@ -71,7 +71,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     only,
     corpus,
     ioMs,
-    ioConcurrency: ioConcurrency ?? 1,
+    ioConcurrency,
     localCount: localCount ?? (quick ? 200 : 1000),
     outDir,
   };

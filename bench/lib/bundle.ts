@@ -137,12 +137,16 @@ export const INIT_ENV: Readonly<Record<string, string>> = {
 };
 
 const INIT_SCRIPT =
-  'const t0 = performance.now(); const m = await import(process.argv[1]); const ms = performance.now() - t0;' +
-  ' process.stdout.write(JSON.stringify({ ms, handler: typeof m.handler }));';
+  'const c0 = process.cpuUsage(); const t0 = performance.now(); const m = await import(process.argv[1]);' +
+  ' const ms = performance.now() - t0; const c = process.cpuUsage(c0);' +
+  ' process.stdout.write(JSON.stringify({ ms, cpuMs: (c.user + c.system) / 1000, handler: typeof m.handler }));';
 
 export interface InitResult {
   readonly runsMs: readonly number[];
   readonly medianMs: number;
+  /** CPU time of the import (user + system), median: what a dedicated core would take, roughly. */
+  readonly cpuRunsMs: readonly number[];
+  readonly medianCpuMs: number;
   readonly handlerExported: boolean;
 }
 
@@ -152,15 +156,17 @@ export interface InitResult {
  */
 export async function measureInit(file: string, runs: number, nodeFlags: readonly string[] = []): Promise<InitResult> {
   const runsMs: number[] = [];
+  const cpuRunsMs: number[] = [];
   let handlerExported = true;
   for (let i = 0; i < runs; i++) {
     const { stdout } = await execFileAsync(process.execPath, [...nodeFlags, '--input-type=module', '-e', INIT_SCRIPT, pathToFileURL(file).href], {
       env: { PATH: process.env.PATH ?? '', ...INIT_ENV },
       timeout: 60_000,
     });
-    const parsed = JSON.parse(stdout) as { ms: number; handler: string };
+    const parsed = JSON.parse(stdout) as { ms: number; cpuMs: number; handler: string };
     runsMs.push(parsed.ms);
+    cpuRunsMs.push(parsed.cpuMs);
     handlerExported &&= parsed.handler === 'function';
   }
-  return { runsMs, medianMs: median(runsMs), handlerExported };
+  return { runsMs, medianMs: median(runsMs), cpuRunsMs, medianCpuMs: median(cpuRunsMs), handlerExported };
 }

@@ -21,6 +21,8 @@ export const S3_PUT_USD_PER_THOUSAND = 0.005;
 export const S3_GET_USD_PER_THOUSAND = 0.0004;
 /** DynamoDB on-demand write request units (USD per million WRU), price since 2024-11-01. */
 export const DYNAMODB_USD_PER_MILLION_WRU = 0.625;
+/** CloudWatch Logs standard ingestion (USD per GB). */
+export const CLOUDWATCH_LOGS_USD_PER_GB = 0.5;
 /** Lambda gives one full vCPU at this memory size; below it, CPU time stretches proportionally. */
 export const LAMBDA_FULL_VCPU_MB = 1769;
 
@@ -51,6 +53,8 @@ export interface CostInputs {
   readonly itemBytes: number;
   /** Global secondary indexes that receive a copy of each item (projection ALL assumed). */
   readonly gsiCount: number;
+  /** Bytes the function logs per article (structured logs + EMF metrics). @default 0 */
+  readonly logBytesPerArticle?: number;
 }
 
 export interface CostBreakdown {
@@ -71,6 +75,10 @@ export interface CostBreakdown {
   readonly wruPerItem: number;
   readonly dynamoWRU: number;
   readonly dynamoUSD: number;
+  /** CloudWatch Logs ingestion of the function's logs, stated apart. */
+  readonly logGB: number;
+  readonly logsUSD: number;
+  /** Everything above: Lambda + SQS + S3 + DynamoDB + logs. */
   readonly totalWithDynamoUSD: number;
 }
 
@@ -109,6 +117,8 @@ export function estimateCost(inputs: CostInputs): CostBreakdown {
   const wruPerItem = wruPerWrite(inputs.itemBytes) * (1 + inputs.gsiCount);
   const dynamoWRU = articles * wruPerItem;
   const dynamoUSD = (dynamoWRU / 1e6) * DYNAMODB_USD_PER_MILLION_WRU;
+  const logGB = (articles * (inputs.logBytesPerArticle ?? 0)) / 1e9;
+  const logsUSD = logGB * CLOUDWATCH_LOGS_USD_PER_GB;
   return {
     invocations,
     billedMsPerInvocation,
@@ -124,6 +134,8 @@ export function estimateCost(inputs: CostInputs): CostBreakdown {
     wruPerItem,
     dynamoWRU,
     dynamoUSD,
-    totalWithDynamoUSD: totalUSD + dynamoUSD,
+    logGB,
+    logsUSD,
+    totalWithDynamoUSD: totalUSD + dynamoUSD + logsUSD,
   };
 }

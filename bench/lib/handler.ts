@@ -42,10 +42,14 @@ export interface HandlerResult {
   readonly itemBytesAvg: number;
   readonly itemBytesMax: number;
   readonly s3GetsPerArticle: number;
+  /** Average bytes of each top-level attribute of the record (largest first). */
+  readonly itemAttributeBytes: Readonly<Record<string, number>>;
   /** PutObject calls (large bodies) per article. */
   readonly s3PutsPerArticle: number;
   readonly ddbPutsPerArticle: number;
   readonly ddbOtherCallsPerArticle: number;
+  /** Bytes the handler wrote to stdout (structured logs, EMF metrics) per article. */
+  readonly logBytesPerArticle: number;
 }
 
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<{ batchItemFailures?: unknown[] } | void>;
@@ -128,6 +132,7 @@ export async function measureHandler(pages: readonly string[], options: HandlerO
   const keys = pages.map((_, i) => `bench/page ${i}.txt`);
   const byKey = new Map(keys.map((k, i) => [k, bodies[i] as Buffer]));
   const itemSizes: number[] = [];
+  const attributeBytes = new Map<string, number>();
   let ddbOther = 0;
   s3.on(GetObjectCommand).callsFake((input: { Key?: string }) => {
     const body = byKey.get(input.Key ?? '') ?? Buffer.alloc(0);
@@ -136,7 +141,11 @@ export async function measureHandler(pages: readonly string[], options: HandlerO
   s3.on(HeadObjectCommand).callsFake((input: { Key?: string }) => ({ ContentLength: byKey.get(input.Key ?? '')?.length ?? 0, ETag: '"bench"' }));
   s3.on(PutObjectCommand).resolves({ ETag: '"bench"' });
   ddb.on(PutCommand).callsFake((input: { Item?: Record<string, unknown> }) => {
-    itemSizes.push(itemSize(marshall(input.Item ?? {}, MARSHALL_OPTIONS) as Record<string, AttributeValueLike>));
+    const item = marshall(input.Item ?? {}, MARSHALL_OPTIONS) as Record<string, AttributeValueLike>;
+    itemSizes.push(itemSize(item));
+    for (const [name, value] of Object.entries(item)) {
+      attributeBytes.set(name, (attributeBytes.get(name) ?? 0) + itemSize({ [name]: value }));
+    }
     return {};
   });
   ddb.on(GetCommand).callsFake(() => { ddbOther++; return {}; });
@@ -159,23 +168,39 @@ export async function measureHandler(pages: readonly string[], options: HandlerO
   }
 
   let failures = 0;
+  const runMs: number[] = [];
   const pass = async (): Promise<void> => {
     for (const e of events) {
       const res = await handler(e, context);
       failures += res?.batchItemFailures?.length ?? 0;
     }
   };
-  for (let w = 0; w < options.warmupRuns; w++) await pass();
+  // The handler logs (Powertools Logger, EMF metrics) to stdout: keep the formatting work, which
+  // Lambda pays for too, but count the bytes instead of printing them.
+  let logBytes = 0;
+  const realWrite = process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    logBytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    cb?.();
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    for (let w = 0; w < options.warmupRuns; w++) await pass();
   s3.resetHistory();
   ddb.resetHistory();
   itemSizes.length = 0;
+  attributeBytes.clear();
   ddbOther = 0;
   failures = 0;
-  const runMs: number[] = [];
+  logBytes = 0;
   for (let r = 0; r < options.runs; r++) {
     const t0 = performance.now();
     await pass();
     runMs.push(performance.now() - t0);
+  }
+  } finally {
+    process.stdout.write = realWrite;
   }
   const articles = keys.length * options.runs;
   const articlesPerSec = (keys.length * 1000) / median(runMs);
@@ -189,10 +214,14 @@ export async function measureHandler(pages: readonly string[], options: HandlerO
     batchItemFailures: failures,
     itemBytesAvg: itemSizes.length ? itemSizes.reduce((a, b) => a + b, 0) / itemSizes.length : 0,
     itemBytesMax: itemSizes.length ? Math.max(...itemSizes) : 0,
+    itemAttributeBytes: Object.fromEntries(
+      [...attributeBytes.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v / Math.max(1, itemSizes.length))]),
+    ),
     s3GetsPerArticle: s3.commandCalls(GetObjectCommand).length / articles,
     s3PutsPerArticle: s3.commandCalls(PutObjectCommand).length / articles,
     ddbPutsPerArticle: ddb.commandCalls(PutCommand).length / articles,
     ddbOtherCallsPerArticle: ddbOther / articles,
+    logBytesPerArticle: logBytes / articles,
   };
   s3.restore();
   ddb.restore();

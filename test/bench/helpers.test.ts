@@ -8,6 +8,7 @@ import { parseArgs, SECTIONS } from '../../bench/lib/args.ts';
 import { esbuildOptionsFromCdk, packageOf } from '../../bench/lib/bundle.ts';
 import { concatWindows } from '../../bench/lib/corpus.ts';
 import {
+  CLOUDWATCH_LOGS_USD_PER_GB,
   DYNAMODB_USD_PER_MILLION_WRU,
   estimateCost,
   LAMBDA_ARM64_USD_PER_GB_SECOND,
@@ -110,6 +111,12 @@ describe('cost model', () => {
     // 3000 B -> 3 WRU, x (table + 2 GSIs)
     expect(c.wruPerItem).toBe(9);
     expect(c.dynamoUSD).toBeCloseTo(9 * DYNAMODB_USD_PER_MILLION_WRU, 9);
+    expect(c.logsUSD).toBe(0);
+    // 2,000 B logged per article -> 2 GB per million
+    const logged = estimateCost({ ...inputs, logBytesPerArticle: 2000 });
+    expect(logged.logGB).toBeCloseTo(2, 9);
+    expect(logged.logsUSD).toBeCloseTo(2 * CLOUDWATCH_LOGS_USD_PER_GB, 9);
+    expect(logged.totalWithDynamoUSD).toBeCloseTo(logged.totalUSD + logged.dynamoUSD + logged.logsUSD, 9);
   });
 
   it('overlapping I/O shortens the billed duration; the default slowdown follows memory', () => {
@@ -149,6 +156,7 @@ describe('flags', () => {
     expect([...d.only]).toEqual([...SECTIONS]);
     expect(d.json).toBe(false);
     expect(d.localCount).toBe(1000);
+    expect(d.ioConcurrency).toBeUndefined();
     const q = parseArgs(['--quick', '--json', '--only', 'cleaner,handler', '--io-ms=12']);
     expect(q.quick && q.json).toBe(true);
     expect([...q.only]).toEqual(['cleaner', 'handler']);
