@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../cleaner/metadata/index.ts';
+
+// Original sentences written for these tests (no publisher text).
+const CASES: readonly (readonly [string, string])[] = [
+  ['en', 'The harbour board voted on Tuesday to close the old ferry pier after inspectors found cracks in two of its concrete pillars.'],
+  ['es', 'El ayuntamiento aprobó el martes el cierre del viejo muelle tras encontrar grietas en dos de sus pilares de hormigón.'],
+  ['de', 'Der Gemeinderat hat am Dienstag beschlossen, den alten Fähranleger zu schließen, nachdem Prüfer Risse in zwei Pfeilern gefunden hatten.'],
+  ['fr', 'Le conseil municipal a voté mardi la fermeture du vieux ponton après que des inspecteurs ont découvert des fissures dans deux piliers.'],
+  ['pt', 'A câmara municipal votou na terça-feira o encerramento do velho cais depois de os inspetores encontrarem fissuras em dois pilares.'],
+  ['it', 'Il consiglio comunale ha votato martedì la chiusura del vecchio pontile dopo che gli ispettori hanno trovato crepe in due piloni.'],
+  ['nl', 'De gemeenteraad heeft dinsdag besloten de oude veerpier te sluiten nadat inspecteurs scheuren in twee betonnen pijlers hadden gevonden.'],
+  ['id', 'Dewan kota memutuskan pada hari Selasa untuk menutup dermaga lama setelah petugas menemukan retakan pada dua tiang betonnya.'],
+  ['ru', 'Городской совет во вторник проголосовал за закрытие старого причала после того, как инспекторы нашли трещины в двух опорах.'],
+  ['ja', '市議会は火曜日、点検で２本の橋脚にひびが見つかったことを受け、古い桟橋を閉鎖することを決めた。'],
+  ['ko', '시의회는 화요일 점검에서 교각 두 곳에 균열이 발견됨에 따라 오래된 부두를 폐쇄하기로 결정했다.'],
+  ['zh', '市议会周二投票决定关闭旧码头，因为检查人员在两根混凝土桥墩上发现了裂缝。'],
+];
+
+describe('detectLanguage', () => {
+  it.each(CASES)('detects %s', (lang, text) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it.each([[''], ['   '], ['12345 67 890'], ['OK'], ['Share'], ['https://example.org/a/b/c?x=1']])('returns und for %j', (text) => {
+    expect(detectLanguage(text)).toBe('und');
+  });
+
+  it('ignores URLs and e-mail addresses when deciding', () => {
+    const text = `${'https://example.com/very/long/path '.repeat(20)} Der Gemeinderat hat am Dienstag beschlossen, den alten Anleger zu schließen.`;
+    expect(detectLanguage(text)).toBe('de');
+  });
+
+  it('decides Japanese by kana even when Han characters dominate', () => {
+    expect(detectLanguage('北海道東川原町で自動運転バスの実証運行が始まった。')).toBe('ja');
+  });
+
+  it('only looks at a bounded prefix of very long text', () => {
+    const text = CASES[1]?.[1].repeat(2000) ?? '';
+    expect(detectLanguage(text)).toBe('es');
+  });
+});

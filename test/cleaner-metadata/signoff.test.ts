@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { isSignoffLine, splitSignoff } from '../../cleaner/metadata/index.ts';
+
+describe('splitSignoff', () => {
+  it.each([
+    ['The ferry will resume service once the pier is repaired. REUTERS', 'The ferry will resume service once the pier is repaired.', 'Reuters'],
+    ['Il consiglio regionale ha approvato il piano per le piste ciclabili (ANSA).', 'Il consiglio regionale ha approvato il piano per le piste ciclabili', 'ANSA'],
+    ['Les pêcheurs reprendront la mer lundi, selon la préfecture. (AFP)', 'Les pêcheurs reprendront la mer lundi, selon la préfecture.', 'AFP'],
+    ['La Junta prevé abrir el nuevo centro de salud en otoño. EFE', 'La Junta prevé abrir el nuevo centro de salud en otoño.', 'EFE'],
+    ['The co-op expects to pay its first dividend next year. — AP', 'The co-op expects to pay its first dividend next year.', 'AP'],
+    ['Die Fähre nach Gedser soll ab Montag wieder fahren. dpa', 'Die Fähre nach Gedser soll ab Montag wieder fahren.', 'dpa'],
+    ['“We will be back,” the skipper said. (Reuters)', '“We will be back,” the skipper said.', 'Reuters'],
+    ['Pemerintah kota berencana membuka taman kedua tahun depan. (ANTARA)', 'Pemerintah kota berencana membuka taman kedua tahun depan.', 'Antara'],
+  ])('%j', (line, text, agency) => {
+    expect(splitSignoff(line)).toEqual({ text, agency });
+  });
+
+  it.each([
+    ['She moved to a farm near Harrisburg, PA'],
+    ['The fund was set up with money from Reuters.'],
+    ['I first read about it on Reuters'],
+    ['The figures were first published by the Associated Press (AP).'],
+    ['He said so. AP'],
+    ['It rained all week. Anyway'],
+    ['REUTERS'],
+    ['Short. AFP'],
+    ['The union will meet again on Thursday.'],
+    ['Prices rose 3% in March (CP).'],
+  ])('no sign-off in %j', (line) => {
+    expect(splitSignoff(line)).toBeNull();
+  });
+});
+
+describe('isSignoffLine', () => {
+  it.each([
+    ['jmp/sbk/rmb', null], ['ab/cd', null], ['PTI KRS MNB', 'PTI'], ['© dpa-infocom, dpa:250404-930-112233/1', 'dpa'],
+    ['dpa:250404-99-556677/3', 'dpa'], ['REUTERS', 'Reuters'], ['(AFP)', 'AFP'], ['— AP', 'AP'], ['(ANSA).', 'ANSA'],
+    ['EFE', 'EFE'], ['EFE ab/cd', 'EFE'], ['AFP xyz/abc', 'AFP'],
+  ])('%j -> %s', (line, agency) => {
+    expect(isSignoffLine(line)).toEqual({ agency });
+  });
+
+  it.each([
+    ['(Reporting by Jane Doe; Editing by John Roe)'], ['and/or'], ['PA'], ['Share'], ['Reuters Plus sponsored content'],
+    ['© 2025 Reuters. All rights reserved'], ['The agency said the ferry will run.'], [''],
+  ])('%j is not a sign-off line', (line) => {
+    expect(isSignoffLine(line)).toBeNull();
+  });
+});
