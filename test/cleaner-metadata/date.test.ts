@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { parseDateLine } from '../../cleaner/metadata/index.ts';
+
+// [line, date, kind]
+const DATE_LINES: readonly (readonly [string, string | null, 'published' | 'updated' | 'other'])[] = [
+  ['April 4, 2025', '2025-04-04', 'other'],
+  ['4 April 2025 09:15 GMT', '2025-04-04', 'other'],
+  ['2025-04-04', '2025-04-04', 'other'],
+  ['2025-04-04T09:15:00Z', '2025-04-04', 'other'],
+  ['Published 04.04.2025, 09:15 Uhr', '2025-04-04', 'published'],
+  ['Updated 5 hours ago', null, 'updated'],
+  ['Apr 4, 2025 · 6 min read', '2025-04-04', 'other'],
+  ['4 de abril de 2025', '2025-04-04', 'other'],
+  ['Publicado el 4 de abril de 2025, 09:15', '2025-04-04', 'published'],
+  ['Actualizado 04/04/2025 10:02', '2025-04-04', 'updated'],
+  ['4 avril 2025', '2025-04-04', 'other'],
+  ['Publié le 4 avril 2025 à 9h15', '2025-04-04', 'published'],
+  ['Mis à jour le 5 avril 2025', '2025-04-05', 'updated'],
+  ['4. April 2025', '2025-04-04', 'other'],
+  ['Veröffentlicht am 04.04.2025', '2025-04-04', 'published'],
+  ['Aktualisiert am 5. April 2025, 10:02 Uhr', '2025-04-05', 'updated'],
+  ['4 de abril de 2025 às 09h15', '2025-04-04', 'other'],
+  ['Atualizado em 05/04/2025', '2025-04-05', 'updated'],
+  ['Pubblicato il 4 aprile 2025', '2025-04-04', 'published'],
+  ['Gepubliceerd op 4 april 2025', '2025-04-04', 'published'],
+  ['4 April 2025, 09:15 WIB', '2025-04-04', 'other'],
+  ['Diperbarui 5 April 2025', '2025-04-05', 'updated'],
+  ['Kamis, 3 Maret 2025 10:00 WIB', '2025-03-03', 'other'],
+  ['4 апреля 2025 г.', '2025-04-04', 'other'],
+  ['Обновлено 5 апреля 2025, 10:02', '2025-04-05', 'updated'],
+  ['2025年4月4日 9時15分', '2025-04-04', 'other'],
+  ['（2025年4月5日 10時02分 更新）', '2025-04-05', 'updated'],
+  ['2025년 4월 4일 09:15', '2025-04-04', 'other'],
+  ['입력 2025.04.04 09:15', '2025-04-04', 'published'],
+  ['Last updated: 5 April 2025', '2025-04-05', 'updated'],
+  ['Last updated on April 5, 2025', '2025-04-05', 'updated'],
+  ['Posted on 4 April 2025 by Mabel Quist', '2025-04-04', 'published'],
+  ['Fri 4 Apr 2025 09.15 BST', '2025-04-04', 'other'],
+  ['April 4, 2025 at 9:15 a.m. EDT', '2025-04-04', 'other'],
+  ['09:41, Fri, Apr 4, 2025 | UPDATED: 10:02, Fri, Apr 4, 2025', '2025-04-04', 'other'],
+  ['Apr 4, 2025 Updated Apr 5, 2025', '2025-04-04', 'other'],
+  ['Updated 10:02 BST', null, 'updated'],
+  ['10:02 BST', null, 'other'],
+  ['Apr 4', null, 'other'],
+  ['hace 3 horas', null, 'other'],
+  ['vor 2 Stunden', null, 'other'],
+  ['3時間前', null, 'other'],
+  ['2 jam lalu', null, 'other'],
+];
+
+describe('parseDateLine', () => {
+  it.each(DATE_LINES)('%j', (line, date, kind) => {
+    const got = parseDateLine(line);
+    expect(got).not.toBeNull();
+    expect(got?.date).toBe(date);
+    expect(got?.kind).toBe(kind);
+  });
+
+  it('lists every absolute date with its own kind', () => {
+    expect(parseDateLine('Apr 4, 2025 Updated Apr 5, 2025')?.dates).toEqual([
+      { date: '2025-04-04', kind: 'other' },
+      { date: '2025-04-05', kind: 'updated' },
+    ]);
+  });
+
+  it.each([['5 min read'], ['Lesezeit: 4 Min.'], ['Listen to this article · 7 min'], ['Tiempo de lectura: 3 min']])('reading time %j', (line) => {
+    expect(parseDateLine(line)).toEqual({ date: null, kind: 'other', readingTime: true });
+  });
+
+  it.each([
+    ['04/13/2025', '2025-04-13'], // month-first only when day-first is impossible
+    ['13/04/2025', '2025-04-13'],
+    ['04/05/2025', '2025-05-04'], // ambiguous: day first
+  ])('numeric order %j', (line, date) => {
+    expect(parseDateLine(line)?.date).toBe(date);
+  });
+
+  it.each([
+    ['The council met on April 4, 2025 to approve the plan for the pier.'],
+    ['The night of 23 November'],
+    ['Nobody was hurt in 2024.'],
+    ['In 2025 prices rose 3.5% across the region.'],
+    ['12:31 Ferry talks will resume on Thursday morning'],
+    ['Harbourside Athletic 2'],
+    ['2'],
+    ['April 2025'],
+    ['Share'],
+    ['February 30, 2025 is not a date at all, says the clerk'],
+    [''],
+  ])('not a date line: %j', (line) => {
+    expect(parseDateLine(line)).toBeNull();
+  });
+
+  it('rejects impossible calendar dates but keeps the line as a date line', () => {
+    expect(parseDateLine('February 30, 2025')).toEqual({ date: null, kind: 'other', dates: [] });
+  });
+});
