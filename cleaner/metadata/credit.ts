@@ -20,11 +20,13 @@ const asWritten = (xs: readonly string[]): string =>
   longestFirst(xs.flatMap((x) => (x === x.toUpperCase() ? [x] : [x, x.toUpperCase()]))).map(escape).join('|');
 
 /** A credit value: no sentence break inside, bounded length. */
-const VALUE = String.raw`[^\s:：.!?](?:[^:：!?.]|(?<=(?:^|[\s/])\p{Lu})\.|\.(?!\s|$)){0,90}?`;
+const VALUE = String.raw`[^\s:：.!?|](?:[^:：!?.|]|(?<=(?:^|[\s/])\p{Lu})\.|\.(?!\s|$)){0,90}?`;
 /** Where a suffix credit may start: line start, or after whitespace. */
 const START = String.raw`(?:^|(?<=[\s]))`;
 
-const LABELLED = new RegExp(String.raw`${START}(?:${asWritten(CREDIT_LABELS)})\s?[:：=]\s?${VALUE}\.?$`, 'u');
+/** "FILE PHOTO: ..." opens a caption (its own words), it is not a credit label. */
+const NOT_AFTER = String.raw`(?<!\b(?:FILE|File|ARCHIVE|Archive|ARCHIVO|Archivo|ARCHIV|Archiv) )`;
+const LABELLED = new RegExp(String.raw`${START}${NOT_AFTER}(?:${asWritten(CREDIT_LABELS)})\s?[:：=]\s?${VALUE}\.?$`, 'u');
 const BY_LABELLED = new RegExp(String.raw`${START}(?:${asWritten(CREDIT_BY_LABELS)})\s\p{Lu}${VALUE}$`, 'u');
 const PAREN = new RegExp(String.raw`${START}[(（](?:${asWritten(PAREN_CREDIT_LEADS)})(?:[\s:/,]|[)）])[^()（）]{0,100}[)）]?\.?$`, 'u');
 const PAREN_PREFIX = new RegExp(String.raw`^[(（](?:${asWritten(PAREN_CREDIT_LEADS)})(?:[\s:/,][^()（）]{0,100})?[)）]`, 'u');

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { findCredit, stripMediaLabel } from '../../cleaner/metadata/index.ts';
+
+// [line, credit, rest, position]
+const CREDITS: readonly (readonly [string, string, string, 'whole' | 'prefix' | 'suffix'])[] = [
+  ['PHOTO: REUTERS', 'PHOTO: REUTERS', '', 'whole'],
+  ['REUTERS/Maja Lind', 'REUTERS/Maja Lind', '', 'whole'],
+  ['A crane lifts the old span, April 2, 2025. REUTERS/Maja Lind/File Photo', 'REUTERS/Maja Lind/File Photo', 'A crane lifts the old span, April 2, 2025.', 'suffix'],
+  ['[1/3] A crane lifts the old span. REUTERS/Maja Lind Purchase Licensing Rights, opens new tab', 'REUTERS/Maja Lind', '[1/3] A crane lifts the old span.', 'suffix'],
+  ['Fishermen mend nets in the harbour, April 2, 2025. (AP Photo/Carl Benning)', '(AP Photo/Carl Benning)', 'Fishermen mend nets in the harbour, April 2, 2025.', 'suffix'],
+  ['Fishermen mend nets in the harbour. (AP Photo/Carl Benning, File)', '(AP Photo/Carl Benning, File)', 'Fishermen mend nets in the harbour.', 'suffix'],
+  ['The ferry leaves at dawn. Photograph: Ines Moller/The Harbour Post', 'Photograph: Ines Moller/The Harbour Post', 'The ferry leaves at dawn.', 'suffix'],
+  ['The ferry leaves at dawn. Photo: Ines Moller', 'Photo: Ines Moller', 'The ferry leaves at dawn.', 'suffix'],
+  ['Image source, Northmoor District Council', 'Image source, Northmoor District Council', '', 'whole'],
+  ['Eine Helferin sortiert Spenden. Foto: Lena Krug/dpa', 'Foto: Lena Krug/dpa', 'Eine Helferin sortiert Spenden.', 'suffix'],
+  ['Foto: dpa', 'Foto: dpa', '', 'whole'],
+  ['Voluntarios limpian la playa de Bastiagueiro. EFE/Marta Souto', 'EFE/Marta Souto', 'Voluntarios limpian la playa de Bastiagueiro.', 'suffix'],
+  ['除雪車が出発する様子＝４日午前、西川原町（共同）', '（共同）', '除雪車が出発する様子＝４日午前、西川原町', 'suffix'],
+  ['Credit: SWNS', 'Credit: SWNS', '', 'whole'],
+  ['Getty Images', 'Getty Images', '', 'whole'],
+  ['AFP via Getty Images', 'AFP via Getty Images', '', 'whole'],
+  ['Protesters gather outside parliament. Jean Morel/AFP via Getty Images', 'Jean Morel/AFP via Getty Images', 'Protesters gather outside parliament.', 'suffix'],
+  ['The striker celebrates his goal. Tom Ashby/PA Wire/PA Images', 'Tom Ashby/PA Wire/PA Images', 'The striker celebrates his goal.', 'suffix'],
+  ['© Ines Moller', '© Ines Moller', '', 'whole'],
+  ['Picture: Northmoor Police', 'Picture: Northmoor Police', '', 'whole'],
+  ['Bild: Lena Krug', 'Bild: Lena Krug', '', 'whole'],
+  ['A stray goat on the bypass. (Image: Northmoor Police)', '(Image: Northmoor Police)', 'A stray goat on the bypass.', 'suffix'],
+  ['The author on the coast path. (Photo by Carl Benning for The Harbour Post)', '(Photo by Carl Benning for The Harbour Post)', 'The author on the coast path.', 'suffix'],
+  ['The new lock screen. (Image credit: Gadgetry / Ines Moller)', '(Image credit: Gadgetry / Ines Moller)', 'The new lock screen.', 'suffix'],
+  ['(AP Photo/Carl Benning, File) Fishermen mend nets in the harbour.', '(AP Photo/Carl Benning, File)', 'Fishermen mend nets in the harbour.', 'prefix'],
+  ['Photo: Ines Moller | The ferry leaves at dawn', 'Photo: Ines Moller', 'The ferry leaves at dawn', 'prefix'],
+  ['Carl Benning/The Harbour Post', 'Carl Benning/The Harbour Post', '', 'whole'],
+  ['사진=연합뉴스', '사진=연합뉴스', '', 'whole'],
+  ['Фото: Ирина Соколова', 'Фото: Ирина Соколова', '', 'whole'],
+  ['The harbour at night. Photograph: Courtesy of Northmoor Council', 'Photograph: Courtesy of Northmoor Council', 'The harbour at night.', 'suffix'],
+];
+
+describe('findCredit', () => {
+  it.each(CREDITS)('%j', (line, credit, rest, position) => {
+    expect(findCredit(line)).toEqual({ credit, rest, position });
+  });
+
+  it('returns the credit exactly as it appears in the line', () => {
+    for (const [line] of CREDITS) {
+      const found = findCredit(line);
+      expect(line.includes(found?.credit ?? '\u0000')).toBe(true);
+    }
+  });
+
+  it.each([
+    ['© 2025 The Harbour Post. All rights reserved.'],
+    ['© dpa-infocom, dpa:250404-930-112233/1'],
+    ['Tip: take a photo of each step before you unscrew anything.'],
+    ['He said the photo: a man on a bike was fake.'],
+    ['The ministry said so. Photo: The minister said nothing. It was late.'],
+    ['Oslo/Bergen rail talks stall'],
+    ['She moved to Harrisburg/PA last year'],
+    ['Les pêcheurs reprendront la mer lundi. (AFP)'],
+    ['The union will meet again on Thursday.'],
+    ['FILE PHOTO: A crane lifts the old span'],
+    [''],
+  ])('no credit in %j', (line) => {
+    expect(findCredit(line)).toBeNull();
+  });
+});
+
+describe('stripMediaLabel', () => {
+  it.each([
+    ['[1/3] A crane lifts the old span', '[1/3]', 'A crane lifts the old span'],
+    ['Image caption, The pier closed in 2021', 'Image caption,', 'The pier closed in 2021'],
+    ['Media caption, Residents describe the flood', 'Media caption,', 'Residents describe the flood'],
+    ['Video: Residents film the flood', 'Video:', 'Residents film the flood'],
+    ['Watch: How the new lock works', 'Watch:', 'How the new lock works'],
+    ['Photo 3 of 12', 'Photo 3 of 12', ''],
+    ['Gallery: Spring on the coast', 'Gallery:', 'Spring on the coast'],
+    ['Bildunterschrift: Eine Helferin sortiert Spenden', 'Bildunterschrift:', 'Eine Helferin sortiert Spenden'],
+    ['Foto 2 von 9: Der Hafen im Nebel', 'Foto 2 von 9:', 'Der Hafen im Nebel'],
+    ['Imagen 1 de 4', 'Imagen 1 de 4', ''],
+    ['2/3 Passengers board the replacement bus', '2/3', 'Passengers board the replacement bus'],
+  ])('%j', (line, label, rest) => {
+    expect(stripMediaLabel(line)).toEqual({ label, rest });
+  });
+
+  it.each([['Image source, Northmoor District Council'], ['FILE PHOTO: A crane lifts the old span'], ['In 1/2 of the cases the fix is simple'], ['Video games are getting longer'], ['Watch the skies, says the Met Office']])(
+    'no label in %j',
+    (line) => {
+      expect(stripMediaLabel(line)).toBeNull();
+    },
+  );
+});
