@@ -61,6 +61,26 @@ interface FilesystemStoreClass {
   prototype: FilesystemStoreLike;
 }
 
+/** Per-request facts shared between the middleware below and the patched store. */
+interface RequestInfo {
+  readonly method: string;
+  readonly query: Record<string, unknown>;
+  /** Set by the store when a ListObjectsV2 page is truncated: the last key returned. */
+  truncatedAfter?: string;
+}
+
+const requests = new AsyncLocalStorage<RequestInfo>();
+
+/**
+ * ListObjectsV2 continuation tokens. s3rver's own use DES, which OpenSSL 3 (Node 17+) refuses,
+ * so every truncated V2 listing failed with InternalError; ours are the base64url of the last key.
+ */
+export const encodeContinuationToken = (key: string): string => Buffer.from(`v1:${key}`, 'utf8').toString('base64url');
+export function decodeContinuationToken(token: string): string | undefined {
+  const text = Buffer.from(token, 'base64url').toString('utf8');
+  return text.startsWith('v1:') ? text.slice(3) : undefined;
+}
+
 let patched = false;
 
 /** Patch s3rver's filesystem store once per process (the class is shared by every instance). */
@@ -91,10 +111,17 @@ function patchFilesystemStore(): void {
       .filter((e) => e.key > startAfter)
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const page = entries.slice(0, maxKeys);
+    let isTruncated = entries.length > page.length;
+    const info = requests.getStore();
+    if (isTruncated && info && info.query['list-type'] === '2') {
+      // Keep s3rver from minting a (DES) token; the middleware writes ours into the response.
+      info.truncatedAfter = page[page.length - 1]?.key ?? '';
+      isTruncated = false;
+    }
     return {
       objects: page.flatMap((e) => (e.object ? [e.object] : [])),
       commonPrefixes: page.filter((e) => !e.object).map((e) => e.key),
-      isTruncated: entries.length > page.length,
+      isTruncated,
     };
   };
 }
@@ -114,11 +141,6 @@ export interface RunningServer {
   readonly endpoint: string;
   readonly address: AddressInfo;
   close(): Promise<void>;
-}
-
-interface RequestInfo {
-  readonly method: string;
-  readonly query: Record<string, unknown>;
 }
 
 interface KoaContext {
@@ -153,8 +175,6 @@ export async function startS3Server(props: S3ServerProps): Promise<RunningServer
     vhostBuckets: false,
     resetOnClose: false,
   });
-  const requests = new AsyncLocalStorage<RequestInfo>();
-
   /** Multipart completion is a POST carrying ?uploadId. */
   const isMultipart = (): boolean => {
     const info = requests.getStore();
@@ -176,10 +196,34 @@ export async function startS3Server(props: S3ServerProps): Promise<RunningServer
     }
   });
 
-  // Runs just inside the router: tags the request for the 'event' listener, and reports the
-  // keys DeleteObjects removed (s3rver emits no event for them).
+  // Runs just inside the router: tags the request for the 'event' listener and the store,
+  // reports the keys DeleteObjects removed (s3rver emits no event for them), and carries
+  // ListObjectsV2 continuation tokens.
   const tagRequest: Middleware = async function tagRequest(ctx, next) {
-    await requests.run({ method: ctx.method, query: ctx.query }, next);
+    const token = ctx.method === 'GET' && ctx.query['list-type'] === '2' ? ctx.query['continuation-token'] : undefined;
+    if (typeof token === 'string' && token) {
+      const startAfter = decodeContinuationToken(token);
+      if (startAfter === undefined) {
+        ctx.status = 400;
+        ctx.body = { Error: { Code: 'InvalidArgument', Message: 'The continuation token provided is incorrect' } };
+        return;
+      }
+      const { 'continuation-token': _token, ...rest } = ctx.query;
+      ctx.query = { ...rest, 'start-after': startAfter };
+    }
+    const info: RequestInfo = { method: ctx.method, query: ctx.query };
+    await requests.run(info, next);
+    const list = (ctx.body as { ListBucketResult?: Record<string, unknown> } | undefined)?.ListBucketResult;
+    if (list && info.query['list-type'] === '2') {
+      if (typeof token === 'string' && token) {
+        list.ContinuationToken = token;
+        delete list.StartAfter;
+      }
+      if (info.truncatedAfter !== undefined) {
+        list.IsTruncated = true;
+        list.NextContinuationToken = encodeContinuationToken(info.truncatedAfter);
+      }
+    }
     const result = (ctx.body as { DeleteResult?: { Deleted?: Array<{ Key: string }> } } | undefined)?.DeleteResult;
     if (ctx.method === 'POST' && 'delete' in ctx.query && result?.Deleted) {
       const bucket = decodeURIComponent(ctx.path.split('/')[1] ?? '');
