@@ -215,7 +215,8 @@ export async function processSqsRecord(message: SQSRecord, deps: ProcessDeps): P
     for (const rec of parsed.records) {
       const result = await processS3Record(rec, deps);
       recordMetrics(deps.metrics, result);
-      const level = result.outcome === 'written' ? 'info' : 'warn';
+      // Redeliveries and out-of-order events are normal (info); an object gone before it was read is worth a look (warn).
+      const level = result.outcome === 'missing' ? 'warn' : 'info';
       deps.logger[level](result.outcome === 'written' ? 'article stored' : 'event superseded', {
         messageId,
         eventName: rec.eventName,

@@ -129,3 +129,20 @@ describe('DynamoArticleStore on dynalite', () => {
     expect(await store.get(r.articleId)).toMatchObject({ body: '', bodyOffloaded: true, bodyRef: put.bodyRef });
   });
 });
+
+describe('the offload threshold against the real 400 KB limit', () => {
+  it('an item estimated just under the threshold is accepted by DynamoDB as is', async () => {
+    const { estimateItemBytes } = await import('../../functions/shared/article-store.ts');
+    const { toItem } = await import('../../functions/shared/record.ts');
+    const src = sourceAt('02');
+    const base = buildArticleRecord({ ...OK_FIELDS, body: '' }, src, at(1));
+    const room = 349_000 - estimateItemBytes(toItem(base));
+    // 3-byte characters: the estimate must count UTF-8 bytes, not UTF-16 units.
+    const body = '€'.repeat(Math.floor(room / 3));
+    const r = buildArticleRecord({ ...OK_FIELDS, body }, src, at(1));
+    expect(estimateItemBytes(toItem(r))).toBeLessThanOrEqual(349_000);
+    const put = await store.put(r);
+    expect(put).toEqual({ outcome: 'written' });
+    expect((await store.get(r.articleId))?.body).toBe(body);
+  });
+});
