@@ -4,8 +4,13 @@
  * structure, which is the cleaner's job), so precision here is a floor: the cleaner only asks
  * about lines in the right place. Prints per-item misses and false positives, then totals.
  *
- * Usage: npx tsx scripts/eval-metadata.ts [dir ...] [--verbose]
- *        (default ../shared/benchmarks/news-text and ../shared/seed relative to the project root)
+ * Then, on article-body's ground truth (real pages), counts body paragraphs that a
+ * line-removing recogniser would wrongly claim (byline, contributors, date line, sign-off line,
+ * whole-line credit, label-only line): a false-positive rate on real prose.
+ *
+ * Usage: npx tsx scripts/eval-metadata.ts [dir ...] [--body-truth path/to/ground-truth.json] [--verbose]
+ *        (defaults ../shared/benchmarks/news-text, ../shared/seed and
+ *        ../shared/benchmarks/article-body/ground-truth.json relative to the project root)
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,7 +77,9 @@ const line = (name: string, s: Score): string =>
 function main(argv: readonly string[]): number {
   const verbose = argv.includes('--verbose');
   const root = join(import.meta.dirname, '..', '..', 'shared');
-  const dirs = argv.filter((a) => !a.startsWith('--'));
+  const truthFlag = argv.indexOf('--body-truth');
+  const truthPath = truthFlag >= 0 ? argv[truthFlag + 1] : join(root, 'benchmarks', 'article-body', 'ground-truth.json');
+  const dirs = argv.filter((a, i) => !a.startsWith('--') && (truthFlag < 0 || i !== truthFlag + 1));
   const folders = dirs.length > 0 ? dirs : [join(root, 'benchmarks', 'news-text'), join(root, 'seed')].filter((d) => existsSync(d));
   const scores = {
     authors: newScore(),
@@ -160,7 +167,35 @@ function main(argv: readonly string[]): number {
   }
   console.log(`\n${items} items, recognisers applied to every line (no page structure):`);
   for (const [name, s] of Object.entries(scores)) console.log(line(name, s));
+  if (truthPath && existsSync(truthPath)) bodyFalsePositives(truthPath, verbose);
   return 0;
+}
+
+/** Real body paragraphs that a line-removing recogniser would claim. */
+function bodyFalsePositives(path: string, verbose: boolean): void {
+  const truth = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { articleBody: string }>;
+  const claims: Record<string, string[]> = {
+    byline: [], contributors: [], dateLine: [], signoffLine: [], wholeCredit: [], labelOnly: [], dateline: [], splitSignoff: [],
+  };
+  let paragraphs = 0;
+  for (const { articleBody } of Object.values(truth)) {
+    for (const p of articleBody.split(/\n+/).map(norm).filter((x) => x !== '')) {
+      paragraphs++;
+      if (parseByline(p)) claims.byline?.push(p);
+      if (parseContributors(p)) claims.contributors?.push(p);
+      if (parseDateLine(p)) claims.dateLine?.push(p);
+      if (isSignoffLine(p)) claims.signoffLine?.push(p);
+      if (findCredit(p)?.position === 'whole') claims.wholeCredit?.push(p);
+      if (stripMediaLabel(p)?.rest === '') claims.labelOnly?.push(p);
+      if (findDateline(p)) claims.dateline?.push(p);
+      if (splitSignoff(p)) claims.splitSignoff?.push(p);
+    }
+  }
+  console.log(`\narticle-body ground truth: ${paragraphs} real body paragraphs; lines each recogniser would claim`);
+  console.log('(dateline and splitSignoff keep the paragraph, so their hits are informational):');
+  for (const [name, hits] of Object.entries(claims)) {
+    console.log(`  ${name.padEnd(14)} ${String(hits.length).padStart(4)}${hits.length ? `  e.g. ${JSON.stringify(hits.slice(0, verbose ? 50 : 3).map((h) => h.slice(0, 90)))}` : ''}`);
+  }
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -24,6 +24,10 @@ const SUFFIX_TOKEN = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 const MIN_NAME_TOKENS = 2;
 const MAX_NAME_TOKENS = 5;
 const MAX_AGENCY_TOKENS = 4;
+/** A job title after a comma or pipe is short: "Senior Mobile Editor", "Head of Research". */
+const MAX_TITLE_WORDS = 6;
+/** Without a "By", a byline is a short line: name plus agency or title. */
+const MAX_UNPREFIXED_WORDS = 10;
 
 interface Parsed {
   authors: string[];
@@ -121,7 +125,12 @@ function parseNames(rest: string, agencyOnly: boolean): Parsed | null {
         out.agencies.push(agency);
         continue;
       }
-      if (isJobTitle(part)) break; // "Jane Doe, Senior Correspondent": the rest is the title
+      if (isJobTitle(part)) {
+        // "Jane Doe, Senior Correspondent": the rest is the title, short and without sentences.
+        const titles = parts.slice(parts.indexOf(part));
+        if (titles.some((t) => tokens(t).length > MAX_TITLE_WORDS || /[.!?]\s/.test(t))) return null;
+        break;
+      }
     }
     first = false;
     const pieces = part.split(JOINER_SPLIT);
@@ -190,7 +199,7 @@ export function parseByline(line: string): BylineMatch | null {
   }
   // ... or names with an agency/title after a separator: "Jane Doe | Reuters", "Anna Schmidt, dpa".
   const sep = /\s[|｜]\s|,\s?/.exec(s);
-  if (sep) {
+  if (sep && tokens(s).length <= MAX_UNPREFIXED_WORDS) {
     const after = s.slice(sep.index + sep[0].length);
     if (agencyOf(after.trim()) || isJobTitle(after)) return parseNames(s, false);
   }

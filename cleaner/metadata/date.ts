@@ -177,7 +177,11 @@ export function parseDateLine(line: string): DateLineMatch | null {
   const withoutKeywords = stripped.replace(KEYWORD_BEFORE, ' ').replace(KEYWORD_AFTER, ' ');
   // Without a full date, relative date or time ("The night of 23 November"), allow no prose at all.
   const hasTime = TIME_ONCE.test(rest);
-  const maxProse = found.length > 0 || relative || hasTime ? MAX_PROSE_WORDS : 0;
+  const keywords = KEYWORD_BEFORE.test(stripped) || KEYWORD_AFTER.test(stripped);
+  KEYWORD_BEFORE.lastIndex = 0;
+  KEYWORD_AFTER.lastIndex = 0;
+  // Without a full or relative date, only a keyword may accompany a time ("Updated 14:52 GMT").
+  const maxProse = found.length > 0 || relative ? MAX_PROSE_WORDS : hasTime && keywords ? MAX_PROSE_WORDS : 0;
   if (proseWords(withoutKeywords) > maxProse) return null;
   // A line of only a number or two with a time-like shape ("2 1", "3.5") is not a date line.
   if (found.length === 0 && !relative && !/[\p{L}:時시]/u.test(s)) return null;
