@@ -1,4 +1,4 @@
-import { AGENCIES, AGENCY_DESK_SEPARATOR } from './tables/agencies.ts';
+import { AGENCIES, AGENCY_DESK_SUFFIX } from './tables/agencies.ts';
 import type { AgencyEntry } from './tables/agencies.ts';
 
 /** Folds spacing, dashes and a leading "the" so "The  Associated Press" finds its alias. */
@@ -34,9 +34,8 @@ export function agencyEntry(name: string): AgencyEntry | undefined {
   const exact = BY_EXACT.get(bare) ?? BY_FOLDED_NAME.get(foldName(bare));
   if (exact) return exact;
   // "(dpa/sn)", "AFP/Reuters": the first agency of a slash- or comma-joined list.
-  const first = bare.split(AGENCY_DESK_SEPARATOR)[0];
-  if (first !== undefined && first !== bare) return agencyEntry(first);
-  return undefined;
+  const desk = AGENCY_DESK_SUFFIX.exec(bare);
+  return desk ? agencyEntry(desk[1] ?? '') : undefined;
 }
 
 /**

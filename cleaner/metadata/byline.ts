@@ -24,6 +24,10 @@ const SUFFIX_TOKEN = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 const MIN_NAME_TOKENS = 2;
 const MAX_NAME_TOKENS = 5;
 const MAX_AGENCY_TOKENS = 4;
+/** Academic or professional letters after a name: "MS", "RD", "PhD", "BSc", "M.D.", "RD (CA)". */
+const CREDENTIAL = /^(?:\p{Lu}[\p{L}.]{0,5})(?:\s?\([\p{Lu}]{2,3}\))?$/u;
+/** A date glued to the end of a byline: "Written by X on November 14, 2019". */
+const TRAILING_DATE = /\s(?:on|am|le|el|em|il|op|pada)\s[^,]{0,20}\d[^]{0,40}$|\s[|·•—–]\s.{0,40}\d{4}.{0,20}$/u;
 /** A job title after a comma or pipe is short: "Senior Mobile Editor", "Head of Research". */
 const MAX_TITLE_WORDS = 6;
 /** Without a "By", a byline is a short line: name plus agency or title. */
@@ -125,6 +129,7 @@ function parseNames(rest: string, agencyOnly: boolean): Parsed | null {
         out.agencies.push(agency);
         continue;
       }
+      if (CREDENTIAL.test(part.trim())) break; // "Rachael Link, MS, RD"
       if (isJobTitle(part)) {
         // "Jane Doe, Senior Correspondent": the rest is the title, short and without sentences.
         const titles = parts.slice(parts.indexOf(part));
@@ -180,7 +185,7 @@ export function parseByline(line: string): BylineMatch | null {
   const cjk = CJK_BYLINE.exec(s);
   if (cjk) return { authors: [cjk[1] ?? ''], agencies: [] };
 
-  const prefixed = stripPrefix(s);
+  const prefixed = stripPrefix(s.replace(TRAILING_DATE, ''));
   if (prefixed) {
     if (prefixed.rest === '') return null;
     const isFrom = prefixed.prefix === 'from';

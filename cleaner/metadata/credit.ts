@@ -4,6 +4,9 @@ import {
   COPYRIGHT_NOTICE,
   CREDIT_BY_LABELS,
   CREDIT_LABELS,
+  CREDIT_LOWERCASE_OK,
+  MAX_LOWERCASE_CREDIT_WORDS,
+  WHOLE_LINE_CREDIT_LEADS,
   MAX_CREDIT_WORDS,
   MEDIA_LABELS,
   PAREN_CREDIT_LEADS,
@@ -28,7 +31,7 @@ const START = String.raw`(?:^|(?<=[\s]))`;
 const NOT_AFTER = String.raw`(?<!\b(?:FILE|File|ARCHIVE|Archive|ARCHIVO|Archivo|ARCHIV|Archiv) )`;
 const LABELLED = new RegExp(String.raw`${START}${NOT_AFTER}(?:${asWritten(CREDIT_LABELS)})\s?[:：=]\s?${VALUE}\.?$`, 'u');
 const BY_LABELLED = new RegExp(String.raw`${START}(?:${asWritten(CREDIT_BY_LABELS)})\s\p{Lu}${VALUE}$`, 'u');
-const PAREN = new RegExp(String.raw`${START}[(（](?:${asWritten(PAREN_CREDIT_LEADS)})(?:[\s:/,]|[)）])[^()（）]{0,100}[)）]?\.?$`, 'u');
+const PAREN = new RegExp(String.raw`${START}[(（](?:(?:${asWritten(PAREN_CREDIT_LEADS)})[\s:/,][^()（）]{1,100}|Getty Images|AP Photo|Handout|HANDOUT)[)）]\.?$`, 'u');
 const PAREN_PREFIX = new RegExp(String.raw`^[(（](?:${asWritten(PAREN_CREDIT_LEADS)})(?:[\s:/,][^()（）]{0,100})?[)）]`, 'u');
 const LABELLED_PREFIX = new RegExp(String.raw`^(?:${asWritten(CREDIT_LABELS)})\s?[:：]\s?[^|–—:]{1,60}?(?=\s(?:\||–|—|-)\s)`, 'u');
 const SLASH_AGENCY = new RegExp(String.raw`${START}(?:${longestFirst(SLASH_CREDIT_AGENCIES).map(escape).join('|')})\s?\/\s?[^/\s][^/]{0,50}(?:\/[^/]{1,40}){0,3}$`, 'u');
@@ -36,11 +39,26 @@ const NAME_WORD = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’-]{0,30}|\p{Lu}\.)`;
 const NAME_SLASH_CHAIN = new RegExp(String.raw`${START}${NAME_WORD}(?: ${NAME_WORD}){0,3}(?:\s?\/\s?[^/]{1,40}){1,3}$`, 'u');
 const STANDALONE = new RegExp(String.raw`${START}(?:${longestFirst(STANDALONE_CREDITS).map(escape).join('|')})$`, 'u');
 const COPYRIGHT_CREDIT = /(?:^|(?<=\s))(?:©|\(c\))\s?[^\s©][^©]{0,60}$/u;
-const IMAGE_SOURCE = /^(?:Image source|Media source|Fuente de la imagen|Bildquelle|Source de l'image|Fonte da imagem),\s?\S.{0,100}$/u;
 const JUNK = new RegExp(String.raw`\s?(?:${longestFirst(TRAILING_CREDIT_JUNK).map(escape).join('|')})\s?$`, 'iu');
+
+/** "Doug Mills/The New York Times": a Title-case name (2–4 words), a slash, an outlet. */
+const TITLE_WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{M}'’-]{1,30}|\p{Lu}\.)`;
+const NAME_OUTLET_LINE = new RegExp(String.raw`^${TITLE_WORD}(?: ${TITLE_WORD}){1,3}\/(\p{Lu}[\p{L}\p{M}'’&.-]{0,30}(?: [\p{Lu}&][\p{L}\p{M}'’.-]{0,30}){0,4})$`, 'u');
+
+/** An outlet after "Name/": a known photo outlet, "The …", several capitalised words, or an all-caps brand. */
+function plausibleOutlet(outlet: string): boolean {
+  return PHOTO_OUTLETS.has(outlet) || /^The \p{Lu}/u.test(outlet) || outlet.includes(' ') || /^\p{Lu}{4,}$/u.test(outlet);
+}
 
 /** Only the line's ends are searched: credits are short, so cost is bounded per line. */
 const WINDOW = 200;
+
+/** Too many ordinary lowercase words: a caption or gallery title, not a credit. */
+function readsLikeProse(value: string): boolean {
+  let n = 0;
+  for (const w of value.split(/\s+/)) if (/^\p{Ll}/u.test(w) && !CREDIT_LOWERCASE_OK.has(w.replace(/[.,;)]+$/, ''))) n++;
+  return n > MAX_LOWERCASE_CREDIT_WORDS;
+}
 
 function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => w !== '').length;
@@ -66,8 +84,8 @@ function suffixCandidate(s: string): Candidate | null {
   const tries: (readonly [RegExp, (c: string) => boolean])[] = [
     [CJK_PAREN_CREDIT, () => true],
     [PAREN, () => true],
-    [LABELLED, (c) => wordCount(c) <= MAX_CREDIT_WORDS && !COPYRIGHT_NOTICE.test(c)],
-    [BY_LABELLED, (c) => wordCount(c) <= MAX_CREDIT_WORDS],
+    [LABELLED, (c) => wordCount(c) <= MAX_CREDIT_WORDS && !COPYRIGHT_NOTICE.test(c) && !readsLikeProse(c.replace(/^[^:：=]*[:：=]/u, ''))],
+    [BY_LABELLED, (c) => wordCount(c) <= MAX_CREDIT_WORDS && !readsLikeProse(c.replace(/^\S+ by /u, ''))],
     [SLASH_AGENCY, (c) => wordCount(c) <= 8],
     [NAME_SLASH_CHAIN, (c) => wordCount(c) <= 10 && endsWithOutlet(c)],
     [STANDALONE, () => true],
@@ -99,7 +117,7 @@ export function findCredit(line: string): CreditMatch | null {
   const junk = JUNK.exec(s);
   if (junk && junk.index > 0) s = s.slice(0, junk.index).trimEnd();
 
-  if (IMAGE_SOURCE.test(s) && s.length <= 120) return { credit: s, rest: '', position: 'whole' };
+  if (WHOLE_LINE_CREDIT_LEADS.test(s)) return { credit: s, rest: '', position: 'whole' };
 
   const suffix = suffixCandidate(s);
   if (suffix) {
@@ -115,8 +133,8 @@ export function findCredit(line: string): CreditMatch | null {
     if (rest !== '') return { credit: prefix[0], rest, position: 'prefix' };
   }
   // "Doug Mills/The New York Times" alone on a line: a name and an outlet.
-  const whole = /^(?:[\p{Lu}][\p{L}\p{M}'’-]{0,30}|\p{Lu}\.)(?: (?:[\p{Lu}][\p{L}\p{M}'’-]{0,30}|\p{Lu}\.)){1,3}\s?\/\s?(?:The )?\p{Lu}[\p{L}\p{M}'’&.-]{0,30}(?: [\p{Lu}&][\p{L}\p{M}'’.-]{0,30}){0,4}$/u.exec(s);
-  if (whole) return { credit: s, rest: '', position: 'whole' };
+  const whole = NAME_OUTLET_LINE.exec(s);
+  if (whole && plausibleOutlet(whole[1] ?? '')) return { credit: s, rest: '', position: 'whole' };
   return null;
 }
 

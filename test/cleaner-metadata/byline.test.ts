@@ -36,6 +36,10 @@ const BYLINES: readonly (readonly [string, string[], string[]])[] = [
   ['김민준 기자', ['김민준'], []],
   ['By J. R. Hartley', ['J. R. Hartley'], []],
   ["By Siobhan O'Neill-Byrne", ["Siobhan O'Neill-Byrne"], []],
+  ['Written by Mabel Quist, MS, RD on April 2, 2025', ['Mabel Quist'], []],
+  ['By Helen Marsh, PhD', ['Helen Marsh'], []],
+  ['By Helen Marsh | April 4, 2025', ['Helen Marsh'], []],
+  ['Tessa Lind, Business Insider', ['Tessa Lind'], []],
 ];
 
 describe('parseByline', () => {
@@ -62,6 +66,9 @@ describe('parseByline', () => {
     ['By'],
     ['By signing up you agree to our terms'],
     ['By Tuesday Morning'],
+    ['Bloomberg, Once a Tough Talker, Becomes a Pander Bear'],
+    ['Reuters, Washington,'],
+    ['Pankaj Mehta, Head of Research at Northmoor Securities, said the rally would not last.'],
     [''],
   ])('not a byline: %j', (line) => {
     expect(parseByline(line)).toBeNull();

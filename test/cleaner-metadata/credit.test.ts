@@ -12,6 +12,9 @@ const CREDITS: readonly (readonly [string, string, string, 'whole' | 'prefix' | 
   ['The ferry leaves at dawn. Photograph: Ines Moller/The Harbour Post', 'Photograph: Ines Moller/The Harbour Post', 'The ferry leaves at dawn.', 'suffix'],
   ['The ferry leaves at dawn. Photo: Ines Moller', 'Photo: Ines Moller', 'The ferry leaves at dawn.', 'suffix'],
   ['Image source, Northmoor District Council', 'Image source, Northmoor District Council', '', 'whole'],
+  ['Image copyright Getty Images', 'Image copyright Getty Images', '', 'whole'],
+  ['Shares fell after the results. Photograph by Ana Ruiz/AFP/Getty Images', 'Photograph by Ana Ruiz/AFP/Getty Images', 'Shares fell after the results.', 'suffix'],
+  ['The lander in the clean room. Credit: Lunarworks', 'Credit: Lunarworks', 'The lander in the clean room.', 'suffix'],
   ['Eine Helferin sortiert Spenden. Foto: Lena Krug/dpa', 'Foto: Lena Krug/dpa', 'Eine Helferin sortiert Spenden.', 'suffix'],
   ['Foto: dpa', 'Foto: dpa', '', 'whole'],
   ['Voluntarios limpian la playa de Bastiagueiro. EFE/Marta Souto', 'EFE/Marta Souto', 'Voluntarios limpian la playa de Bastiagueiro.', 'suffix'],
@@ -58,6 +61,13 @@ describe('findCredit', () => {
     ['Les pêcheurs reprendront la mer lundi. (AFP)'],
     ['The union will meet again on Thursday.'],
     ['FILE PHOTO: A crane lifts the old span'],
+    ['Northmoor Girl Talks Her Way Out Of Trouble (Photos)'],
+    ['Photos: Million-dollar cars for auction'],
+    ['Image: Jose Ramos, left, has replaced Ben Ode as manager of the club'],
+    ['ABOUT ME/CONTACT'],
+    ['View PDF/Print Mode'],
+    ['Reservation Method/Rule'],
+    ['Harbour News © Copyright Harbour Media, Inc.'],
     [''],
   ])('no credit in %j', (line) => {
     expect(findCredit(line)).toBeNull();

@@ -57,5 +57,8 @@ export const AGENCIES: readonly AgencyEntry[] = [
   { canonical: 'Xinhua', names: ['Xinhua', 'Xinhua News Agency'], exact: [], cjk: ['新华社', '新華社', '新華社通信'] },
 ];
 
-/** Desk suffixes after an agency in a dateline: "(dpa/sn)", "(AFP/Reuters)" keeps the first. */
-export const AGENCY_DESK_SEPARATOR = /\s*[/|,]\s*/;
+/**
+ * Desk suffix after an agency: "(dpa/sn)", "(dpa/lno)", "(AFP/Reuters)" keeps the first agency.
+ * Only a short slash suffix: "Bloomberg, Once a Tough Talker" is a headline, not an agency.
+ */
+export const AGENCY_DESK_SUFFIX = /^([^/]{2,40}?)\s?\/\s?[\p{L}.-]{1,12}$/u;

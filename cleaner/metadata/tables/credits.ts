@@ -61,7 +61,19 @@ export const TRAILING_CREDIT_JUNK: readonly string[] = [
 ];
 
 /** Copyright notices ("© 2025 Reuters. All rights reserved") are footers, not photo credits. */
-export const COPYRIGHT_NOTICE = /\b(?:19|20)\d{2}\b|all rights reserved|todos los derechos|alle rechte|tous droits|dpa-infocom/iu;
+export const COPYRIGHT_NOTICE = /\b(?:19|20)\d{2}\b|copyright|all rights reserved|todos los derechos|alle rechte|tous droits|dpa-infocom/iu;
+
+/**
+ * Lowercase words a credit value may contain ("Courtesy of X", "Name for The Post", "Foto: dpa").
+ * A value with more than MAX_LOWERCASE_CREDIT_WORDS other lowercase words reads as a caption or
+ * a gallery title ("Photos: Million-dollar cars for auction"), not a credit.
+ */
+export const CREDIT_LOWERCASE_OK: ReadonlySet<string> = new Set([
+  'of', 'for', 'the', 'via', 'and', 'by', 'de', 'da', 'do', 'del', 'von', 'van', 'der', 'den', 'la', 'le', 'di', 'du', 'des', 'y', 'e',
+  'und', 'et', 'courtesy', 'photo', 'file', 'handout', 'pool', 'staff', 'images', 'dpa', 'picture', 'alliance', 'imago', 'images/',
+  'getty', 'to', 'at', 'with', 'für', 'pour', 'para', 'per',
+]);
+export const MAX_LOWERCASE_CREDIT_WORDS = 1;
 
 /** Most words a credit value may have ("Photograph: Courtesy of Tarrowby Town Council" has 5). */
 export const MAX_CREDIT_WORDS = 12;
@@ -70,6 +82,9 @@ export const MAX_CREDIT_WORDS = 12;
  * Gallery and screen-reader labels in front of a caption (never part of it). "Image source, "
  * is deliberately absent: it introduces a credit (see findCredit).
  */
+/** Lead-ins that make the whole line a credit: "Image source, X" (BBC), "Image copyright X". */
+export const WHOLE_LINE_CREDIT_LEADS = /^(?:Image source|Media source|Image copyright|Fuente de la imagen|Bildquelle|Source de l'image|Fonte da imagem)[,:]?\s\S.{0,100}$/u;
+
 export const MEDIA_LABELS: readonly RegExp[] = [
   /^\[\s?\d{1,3}\s?(?:\/|of)\s?\d{1,3}\s?\]/iu,
   /^\d{1,3}\s?\/\s?\d{1,3}(?=\s\p{Lu})/u,
