@@ -24,6 +24,8 @@ const SUFFIX_TOKEN = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 const MIN_NAME_TOKENS = 2;
 const MAX_NAME_TOKENS = 5;
 const MAX_AGENCY_TOKENS = 4;
+/** Raw lines longer than this many times a cap cannot shrink under it by collapsing spaces (cheap early exit). */
+const MAX_RAW_FACTOR = 4;
 /** Academic or professional letters after a name: "MS", "RD", "PhD", "BSc", "M.D.", "RD (CA)". */
 const CREDENTIAL = /^(?:\p{Lu}[\p{L}.]{0,5})(?:\s?\([\p{Lu}]{2,3}\))?$/u;
 /** A date glued to the end of a byline: "Written by X on November 14, 2019". */
@@ -179,6 +181,7 @@ function stripPrefix(s: string): { rest: string; prefix: string } | null {
  * (including prose such as "By the end of the day, ...").
  */
 export function parseByline(line: string): BylineMatch | null {
+  if (line.length > MAX_RAW_FACTOR * MAX_BYLINE_LENGTH) return null;
   const s = line.replace(/\s+/g, ' ').trim();
   if (s.length < 2 || s.length > MAX_BYLINE_LENGTH) return null;
 
@@ -233,6 +236,7 @@ export function splitNameList(text: string): string[] {
  * whether such a line really is a byline, so callers should only ask near the headline.
  */
 export function parseBareByline(line: string): { authors: string[] } | null {
+  if (line.length > MAX_RAW_FACTOR * MAX_BYLINE_LENGTH) return null;
   const s = line.replace(/\s+/g, ' ').trim();
   if (s.length < 4 || s.length > 120 || /[.!?:;"“”()]$/.test(s)) return null;
   const out: Parsed = { authors: [], agencies: [] };

@@ -23,6 +23,7 @@ function roleAt(segment: string, roles: readonly string[]): string | null {
  * does not start with a known role.
  */
 export function parseContributors(line: string): ContributorsMatch | null {
+  if (line.length > 4 * MAX_CONTRIBUTORS_LENGTH) return null;
   let s = line.replace(/\s+/g, ' ').trim();
   if (s.length > MAX_CONTRIBUTORS_LENGTH) return null;
   s = s.replace(/^[(（]\s?/, '').replace(/\s?[)）]\.?$/, '');

@@ -4,6 +4,8 @@ import { AGENCY_ONLY_LINE, AGENCY_WITH_DESK_CODES, DESK_CODES, DPA_SLUG, NOT_DES
 
 /** Shortest paragraph (without the sign-off) we accept: a sign-off closes real text. */
 const MIN_TEXT = 20;
+/** A sign-off or desk-code line is short. */
+const MAX_SIGNOFF_LINE = 80;
 
 /**
  * Removes a trailing wire-agency sign-off from a body paragraph:
@@ -44,8 +46,9 @@ export function splitSignoff(line: string): SignoffSplit | null {
  * ("(Reporting by ...)") are not sign-offs: see parseContributors.
  */
 export function isSignoffLine(line: string): SignoffLine | null {
+  if (line.length > 4 * MAX_SIGNOFF_LINE) return null;
   const s = line.trim();
-  if (s.length === 0 || s.length > 80) return null;
+  if (s.length === 0 || s.length > MAX_SIGNOFF_LINE) return null;
   if (DPA_SLUG.test(s)) return { agency: 'dpa' };
   if (DESK_CODES.test(s) && !s.split('/').some((code) => NOT_DESK_CODES.has(code.trim()))) return { agency: null };
   const only = AGENCY_ONLY_LINE.exec(s);
