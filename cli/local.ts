@@ -33,7 +33,7 @@ options:
   --no-samples        do not ingest samples/ on first start
   --once              ingest the given files, print results, exit (in memory, ephemeral ports unless told)
   --batch-size N --batch-window-ms N --visibility-timeout-s N --max-receive-count N
-  --log-level LEVEL   handler log level: DEBUG|INFO|WARN|ERROR|SILENT (default WARN)`;
+  --log-level LEVEL   handler log level: DEBUG|INFO|WARN|ERROR|SILENT (default ERROR)`;
 
 const OPTIONS = {
   's3-port': { type: 'string' },
@@ -93,6 +93,10 @@ async function printProcessed(reader: ArticleReader, e: ProcessedEvent): Promise
   } else {
     const a = await reader.get(e.articleId).catch(() => undefined);
     if (!a) return void console.log(`?        ${key}  no record (${e.ms} ms)`);
+    if (Date.parse(a.ingestedAt) < e.sentAt) {
+      // The store refused the write: a newer or identical (same sequencer and cleaner) record is in place.
+      return void console.log(`current  ${key}  record already up to date (cleaner ${escapeText(a.cleanerVersion, 20)}, ingested ${a.ingestedAt}) (${e.ms} ms)`);
+    }
     console.log(
       formatArticleLine({ key: e.key, status: a.status, title: a.title, wordCount: a.wordCount, linesRemoved: a.removed.length, ms: e.ms, statusReason: a.statusReason }),
     );
@@ -120,7 +124,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!once && positionals.length > 0) throw new CliError(`unexpected arguments ${positionals.map((p) => JSON.stringify(p)).join(' ')} (did you mean --once?)\n${USAGE}`, 2);
   if (once && positionals.length === 0) throw new CliError(`--once needs files or folders to ingest\n${USAGE}`, 2);
   if (values['in-memory'] && values['data-dir']) throw new CliError('--in-memory cannot be combined with --data-dir', 2);
-  const logLevel = (values['log-level'] ?? 'WARN').toUpperCase() as (typeof LOG_LEVELS)[number];
+  const logLevel = (values['log-level'] ?? 'ERROR').toUpperCase() as (typeof LOG_LEVELS)[number];
   if (!LOG_LEVELS.includes(logLevel)) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`, 2);
 
   const inMemory = values['in-memory'] ?? (once && values['data-dir'] === undefined);

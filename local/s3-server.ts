@@ -67,6 +67,8 @@ interface RequestInfo {
   readonly query: Record<string, unknown>;
   /** Set by the store when a ListObjectsV2 page is truncated: the last key returned. */
   truncatedAfter?: string;
+  /** Notifications still being completed (copies need their ETag read back); awaited before responding. */
+  readonly pending: Array<Promise<void>>;
 }
 
 const requests = new AsyncLocalStorage<RequestInfo>();
@@ -185,11 +187,12 @@ export async function startS3Server(props: S3ServerProps): Promise<RunningServer
     const changes = changesFromS3rverEvent(event, props.sequencer, isMultipart);
     for (const change of changes) {
       if (change.kind === 'Copy' && change.eTag === undefined) {
-        // s3rver omits the ETag on copies: read it back (synchronously ordered via a promise chain).
-        void server.store.getMetadata(change.bucket, change.key).then(
+        // s3rver omits the ETag on copies: read it back; the response waits for it (see tagRequest).
+        const done = server.store.getMetadata(change.bucket, change.key).then(
           (meta) => props.onChange({ ...change, eTag: bareETag(String(meta.etag))! }),
           () => props.onChange(change),
         );
+        requests.getStore()?.pending.push(done);
       } else {
         props.onChange(change);
       }
@@ -211,8 +214,9 @@ export async function startS3Server(props: S3ServerProps): Promise<RunningServer
       const { 'continuation-token': _token, ...rest } = ctx.query;
       ctx.query = { ...rest, 'start-after': startAfter };
     }
-    const info: RequestInfo = { method: ctx.method, query: ctx.query };
+    const info: RequestInfo = { method: ctx.method, query: ctx.query, pending: [] };
     await requests.run(info, next);
+    await Promise.all(info.pending);
     const list = (ctx.body as { ListBucketResult?: Record<string, unknown> } | undefined)?.ListBucketResult;
     if (list && info.query['list-type'] === '2') {
       if (typeof token === 'string' && token) {

@@ -58,6 +58,8 @@ export interface ProcessedEvent {
   readonly key: string;
   readonly articleId: string;
   readonly outcome: MessageSettled['outcome'];
+  /** When the notification was enqueued (epoch ms). */
+  readonly sentAt: number;
   readonly ms: number;
   readonly error?: string;
 }
@@ -224,6 +226,7 @@ export class LocalStack extends EventEmitter {
         key,
         articleId: articleIdOf(bucket, key),
         outcome: s.outcome,
+        sentAt: sent,
         ms: Date.now() - sent,
         ...(s.error ? { error: s.error } : {}),
       };
