@@ -1,16 +1,27 @@
-import { franc } from 'franc-min';
 import {
   ISO639_3_TO_1,
-  LATIN_CANDIDATES,
   MAX_DETECTION_SAMPLE,
   MIN_LETTERS_FOR_DETECTION,
   SCRIPT_RULES,
+  TRIGRAM_MAX_DIFFERENCE,
+  TRIGRAM_SAMPLE,
   UNDETERMINED,
 } from './tables/languages.ts';
+import { TRIGRAM_MODELS } from './tables/trigrams.ts';
 
 const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S{1,300}|\S{1,64}@\S{1,255}/g;
 const LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
+/** franc's cleaning: ASCII punctuation and digits become spaces. */
+const ASCII_PUNCT_DIGITS = /[\u0021-\u0040]+/g;
+
+/** trigram -> rank (0 = most frequent), per script and language; built once. */
+const RANKED: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, number>>> = new Map(
+  Object.entries(TRIGRAM_MODELS).map(([script, models]) => [
+    script,
+    new Map(Object.entries(models).map(([code, model]) => [code, new Map(model.split('|').map((t, i) => [t, i] as const))] as const)),
+  ]),
+);
 
 function countMatches(text: string, pattern: RegExp): number {
   pattern.lastIndex = 0;
@@ -19,10 +30,47 @@ function countMatches(text: string, pattern: RegExp): number {
   return n;
 }
 
+/** The sample's trigrams with their counts, least frequent first (franc's ordering). */
+function sampleTrigrams(text: string): [string, number][] {
+  const cleaned = ` ${text.slice(0, TRIGRAM_SAMPLE).replace(ASCII_PUNCT_DIGITS, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 3 <= cleaned.length; i++) {
+    const t = cleaned.slice(i, i + 3);
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => a[1] - b[1]);
+}
+
+/**
+ * franc's rank-distance: for each sample trigram, |count - rank - 1| if the language model has
+ * it, else a fixed penalty. The smallest total wins. Same algorithm and models as franc-min,
+ * restricted to the whitelist in tables/languages.ts.
+ */
+function closestLanguage(text: string, script: string): string {
+  const models = RANKED.get(script);
+  if (!models) return UNDETERMINED;
+  const trigrams = sampleTrigrams(text);
+  let best = UNDETERMINED;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const [code, model] of models) {
+    let distance = 0;
+    for (const [t, count] of trigrams) {
+      const rank = model.get(t);
+      distance += rank === undefined ? TRIGRAM_MAX_DIFFERENCE : Math.abs(count - rank - 1);
+      if (distance >= bestDistance) break;
+    }
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = code;
+    }
+  }
+  return ISO639_3_TO_1[best] ?? UNDETERMINED;
+}
+
 /**
  * Detects the language of a text: ISO 639-1, or 'und' when the text is too short or
  * undetermined. Scripts that identify a language (kana, Hangul, Han, Thai, ...) decide
- * directly; otherwise franc-min's trigram model chooses among a whitelist.
+ * directly; otherwise a trigram model (franc-min's, whitelisted) chooses.
  */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, MAX_DETECTION_SAMPLE).replace(URL_OR_EMAIL, ' ');
@@ -33,14 +81,9 @@ export function detectLanguage(text: string): string {
     if (n / letters < rule.share) continue;
     // CJK scripts carry one word per one or two characters: a few suffice.
     if (rule.language !== null) return n >= 2 ? rule.language : UNDETERMINED;
-    if (n < MIN_LETTERS_FOR_DETECTION) return UNDETERMINED;
-    return fromFranc(sample, rule.candidates);
+    if (n < MIN_LETTERS_FOR_DETECTION || rule.trigramScript === null) return UNDETERMINED;
+    return closestLanguage(sample, rule.trigramScript);
   }
   if (countMatches(sample, LATIN_LETTER) < MIN_LETTERS_FOR_DETECTION) return UNDETERMINED;
-  return fromFranc(sample, LATIN_CANDIDATES);
-}
-
-function fromFranc(sample: string, only: readonly string[]): string {
-  const code = franc(sample, { only: [...only], minLength: MIN_LETTERS_FOR_DETECTION });
-  return ISO639_3_TO_1[code] ?? UNDETERMINED;
+  return closestLanguage(sample, 'Latin');
 }

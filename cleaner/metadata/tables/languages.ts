@@ -18,8 +18,8 @@ export interface ScriptRule {
   readonly pattern: RegExp;
   /** ISO 639-1 answer when the script alone decides, else null (use `candidates`). */
   readonly language: string | null;
-  /** ISO 639-3 codes passed to the trigram detector when `language` is null. */
-  readonly candidates: readonly string[];
+  /** Script whose trigram models decide when `language` is null (a key of TRIGRAM_LANGUAGES). */
+  readonly trigramScript: string | null;
   readonly share: number;
 }
 
@@ -28,25 +28,27 @@ export interface ScriptRule {
  * Patterns are global single-character classes, so counting matches is linear.
  */
 export const SCRIPT_RULES: readonly ScriptRule[] = [
-  { name: 'kana', pattern: /[\p{Script=Hiragana}\p{Script=Katakana}]/gu, language: 'ja', candidates: [], share: 0.05 },
-  { name: 'hangul', pattern: /\p{Script=Hangul}/gu, language: 'ko', candidates: [], share: 0.3 },
-  { name: 'han', pattern: /\p{Script=Han}/gu, language: 'zh', candidates: [], share: 0.3 },
-  { name: 'thai', pattern: /\p{Script=Thai}/gu, language: 'th', candidates: [], share: 0.3 },
-  { name: 'greek', pattern: /\p{Script=Greek}/gu, language: 'el', candidates: [], share: 0.4 },
-  { name: 'hebrew', pattern: /\p{Script=Hebrew}/gu, language: 'he', candidates: [], share: 0.4 },
-  { name: 'devanagari', pattern: /\p{Script=Devanagari}/gu, language: 'hi', candidates: [], share: 0.4 },
-  { name: 'arabic', pattern: /\p{Script=Arabic}/gu, language: null, candidates: ['arb', 'pes', 'urd'], share: 0.4 },
-  { name: 'cyrillic', pattern: /\p{Script=Cyrillic}/gu, language: null, candidates: ['rus', 'ukr', 'bul', 'srp', 'bel', 'mkd'], share: 0.4 },
+  { name: 'kana', pattern: /[\p{Script=Hiragana}\p{Script=Katakana}]/gu, language: 'ja', trigramScript: null, share: 0.05 },
+  { name: 'hangul', pattern: /\p{Script=Hangul}/gu, language: 'ko', trigramScript: null, share: 0.3 },
+  { name: 'han', pattern: /\p{Script=Han}/gu, language: 'zh', trigramScript: null, share: 0.3 },
+  { name: 'thai', pattern: /\p{Script=Thai}/gu, language: 'th', trigramScript: null, share: 0.3 },
+  { name: 'greek', pattern: /\p{Script=Greek}/gu, language: 'el', trigramScript: null, share: 0.4 },
+  { name: 'hebrew', pattern: /\p{Script=Hebrew}/gu, language: 'he', trigramScript: null, share: 0.4 },
+  { name: 'devanagari', pattern: /\p{Script=Devanagari}/gu, language: 'hi', trigramScript: null, share: 0.4 },
+  { name: 'arabic', pattern: /\p{Script=Arabic}/gu, language: null, trigramScript: 'Arabic', share: 0.4 },
+  { name: 'cyrillic', pattern: /\p{Script=Cyrillic}/gu, language: null, trigramScript: 'Cyrillic', share: 0.4 },
 ];
 
 /**
- * Latin-script languages the trigram detector may choose from. A whitelist avoids
- * exotic answers (Scots, Tagalog, Luxembourgish) for short English or Spanish text.
+ * Languages the trigram detector may choose from, per script (franc-min model names). A
+ * whitelist avoids exotic answers (Javanese, Sundanese, Tagalog) for short Indonesian or
+ * English text, and keeps the generated model table small (see tables/trigrams.ts).
  */
-export const LATIN_CANDIDATES: readonly string[] = [
-  'eng', 'spa', 'deu', 'fra', 'por', 'ita', 'nld', 'ind', 'pol', 'swe', 'dan', 'nob',
-  'fin', 'tur', 'ces', 'ron', 'hun', 'vie', 'hrv', 'slk', 'cat',
-];
+export const TRIGRAM_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
+  Latin: ['eng', 'spa', 'deu', 'fra', 'por', 'ita', 'nld', 'ind', 'pol', 'swe', 'tur', 'ces', 'ron', 'hun', 'vie', 'hrv'],
+  Cyrillic: ['rus', 'ukr', 'bul', 'bel', 'srp'],
+  Arabic: ['arb', 'pes', 'urd'],
+};
 
 /** ISO 639-3 (franc) -> ISO 639-1. */
 export const ISO639_3_TO_1: Readonly<Record<string, string>> = {
@@ -56,6 +58,10 @@ export const ISO639_3_TO_1: Readonly<Record<string, string>> = {
   bul: 'bg', srp: 'sr', bel: 'be', mkd: 'mk', arb: 'ar', pes: 'fa', urd: 'ur', zlm: 'ms',
   cmn: 'zh', jpn: 'ja', kor: 'ko', ell: 'el', heb: 'he', hin: 'hi', tha: 'th',
 };
+
+/** Trigram detection constants, as in franc: sample cap and the penalty for an unseen trigram. */
+export const TRIGRAM_SAMPLE = 2048;
+export const TRIGRAM_MAX_DIFFERENCE = 300;
 
 /** Undetermined, per ISO 639-2 convention. */
 export const UNDETERMINED = 'und';
