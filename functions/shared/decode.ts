@@ -76,8 +76,9 @@ const CP1252_HIGH: readonly number[] = [
   0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
 ];
 
-/** C0 controls that plain text legitimately contains. */
-const ALLOWED_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d]);
+/** C0 controls (and DEL) that plain text does not contain; \t \n \f \r are allowed, NUL is checked apart. */
+const CONTROL_CHAR = /[\u0001-\u0008\u000B\u000E-\u001F\u007F]/;
+const CONTROL_CHARS = new RegExp(CONTROL_CHAR.source, 'g');
 
 function startsWith(bytes: Uint8Array, sig: readonly number[], at = 0): boolean {
   if (bytes.length < at + sig.length) return false;
@@ -157,12 +158,11 @@ function decodeUtf8OrCp1252(bytes: Uint8Array): { text: string; encoding: 'utf-8
 /** 'binary:nul-bytes' / 'binary:control-characters' when decoded text is not plain text, else null. */
 export function binaryTextReason(text: string): string | null {
   if (text.includes('\u0000')) return 'binary:nul-bytes';
+  if (!CONTROL_CHAR.test(text)) return null; // the common case: one native scan, no counting
   let controls = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && !ALLOWED_CONTROLS.has(c)) || c === 0x7f) controls++;
-  }
-  return text.length > 0 && controls / text.length > MAX_CONTROL_SHARE ? 'binary:control-characters' : null;
+  CONTROL_CHARS.lastIndex = 0;
+  while (CONTROL_CHARS.exec(text) !== null) controls++;
+  return controls / text.length > MAX_CONTROL_SHARE ? 'binary:control-characters' : null;
 }
 
 /** Decodes an uploaded article; `{ ok: false, reason: 'binary:…' }` when the bytes are not text. */
