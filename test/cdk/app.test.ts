@@ -1,13 +1,14 @@
 /**
  * bin/app.ts as the CLI runs it (CDK_OUTDIR + CDK_CONTEXT_JSON, bundling skipped): it reads the
- * stack name from context, registers cdk-nag, and writes a clean validation report.
+ * stack name from context, registers cdk-nag, and writes a clean validation report (cdk-nag and
+ * CDK's built-in CloudFormation schema/rule validation both report nothing).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cdkJsonContext } from './helpers.ts';
+import { cdkJsonContext, SYNTH_TIMEOUT_MS } from './helpers.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -24,6 +25,7 @@ function runApp(context: Record<string, unknown>): { status: number | null; stde
     encoding: 'utf8',
     env: {
       ...process.env,
+      CDK_VALIDATION: 'true',
       CDK_OUTDIR: outdir,
       CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context }),
     },
@@ -41,11 +43,11 @@ describe('bin/app.ts', () => {
     expect(report.pluginReports).toEqual([]);
     const template = JSON.parse(readFileSync(join(outdir, 'NagCheck.template.json'), 'utf8')) as { Outputs: Record<string, unknown> };
     expect(Object.keys(template.Outputs)).toEqual(expect.arrayContaining(['RawBucketName', 'BodiesBucketName', 'TableName', 'QueueName', 'QueueUrl', 'DlqName', 'DlqUrl']));
-  });
+  }, SYNTH_TIMEOUT_MS);
 
   it('rejects a stack name CloudFormation would refuse', () => {
     const { status, stderr } = runApp({ stackName: 'bad name!' });
     expect(status).not.toBe(0);
     expect(stderr).toMatch(/stackName/);
-  });
+  }, SYNTH_TIMEOUT_MS);
 });

@@ -7,6 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 
+/**
+ * Time allowed for one synth (with esbuild bundling or a child process). Generous because the
+ * machine's two cores are shared; this is a hang guard, not a performance assertion.
+ */
+export const SYNTH_TIMEOUT_MS = 240_000;
+
 const CDK_JSON = new URL('../../cdk.json', import.meta.url);
 
 export function cdkJsonContext(): Record<string, unknown> {
@@ -19,10 +25,15 @@ export interface TestAppOptions {
   readonly bundle?: boolean;
 }
 
-/** An App writing to a fresh temporary directory, with cdk.json's context and asset metadata on. */
+/**
+ * An App writing to a fresh temporary directory, with cdk.json's context and asset metadata on.
+ * CDK's built-in CloudFormation schema/rule validation is off here (it costs seconds per synth);
+ * app.test.ts runs bin/app.ts with it on and asserts its report is empty.
+ */
 export function testApp(opts: TestAppOptions = {}): App {
   return new App({
     outdir: mkdtempSync(join(tmpdir(), 'cdk-test-')),
+    builtinCloudFormationValidation: false,
     context: {
       ...cdkJsonContext(),
       'aws:cdk:enable-asset-metadata': true,

@@ -11,7 +11,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleIngestStack } from '../../lib/article-ingest-stack.ts';
-import { disposeApp, testApp } from './helpers.ts';
+import { SYNTH_TIMEOUT_MS, disposeApp, testApp } from './helpers.ts';
 
 /** Reviewed acknowledgements (full finding ids); any change here deserves a second look. */
 const ACKNOWLEDGED = [
@@ -53,7 +53,7 @@ beforeAll(() => {
   stack = new ArticleIngestStack(app, 'ArticleIngest', { createAlarmTopic: true });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   outdir = app.synth().directory; // an in-memory App throws ValidationFailed on any finding
-});
+}, SYNTH_TIMEOUT_MS);
 
 describe('cdk-nag AwsSolutions', () => {
   it('reports zero unacknowledged findings (synth report and direct check)', () => {

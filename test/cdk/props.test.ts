@@ -18,7 +18,7 @@ import { ConflictingPropsError, InvalidPropError } from '../../lib/errors.ts';
 import { IngestAlarms } from '../../lib/ingest-alarms.ts';
 import { IngestQueue } from '../../lib/ingest-queue.ts';
 import { SecureBucket } from '../../lib/secure-bucket.ts';
-import { disposeApp, getAtt, ref, testApp as newTestApp } from './helpers.ts';
+import { SYNTH_TIMEOUT_MS, disposeApp, getAtt, ref, testApp as newTestApp } from './helpers.ts';
 
 const apps: ReturnType<typeof newTestApp>[] = [];
 function testApp(): ReturnType<typeof newTestApp> {
@@ -50,7 +50,7 @@ describe('a non-default configuration', () => {
       },
     });
     template = Template.fromStack(stack);
-  });
+  }, SYNTH_TIMEOUT_MS);
 
   it('filters notifications by prefix and suffix and scopes object reads to the prefix', () => {
     const filter = { Key: { FilterRules: [{ Name: 'suffix', Value: '.txt' }, { Name: 'prefix', Value: 'incoming/' }] } };

@@ -8,7 +8,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleIngestStack } from '../../lib/article-ingest-stack.ts';
 import { ARTICLES_TABLE } from '../../lib/table-schema.ts';
-import { disposeApp, getAtt, ref, testApp } from './helpers.ts';
+import { SYNTH_TIMEOUT_MS, disposeApp, getAtt, ref, testApp } from './helpers.ts';
 
 type Json = Record<string, any>;
 
@@ -49,7 +49,7 @@ beforeAll(() => {
   const stack = new ArticleIngestStack(app, 'ArticleIngest');
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Json>;
-});
+}, SYNTH_TIMEOUT_MS);
 
 describe('stateful resources', () => {
   it('keep their pinned logical IDs, RETAIN on delete and replace', () => {
