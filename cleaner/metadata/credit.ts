@@ -31,7 +31,7 @@ const START = String.raw`(?:^|(?<=[\s]))`;
 const NOT_AFTER = String.raw`(?<!\b(?:FILE|File|ARCHIVE|Archive|ARCHIVO|Archivo|ARCHIV|Archiv) )`;
 const LABELLED = new RegExp(String.raw`${START}${NOT_AFTER}(?:${asWritten(CREDIT_LABELS)})\s?[:：=]\s?${VALUE}\.?$`, 'u');
 const BY_LABELLED = new RegExp(String.raw`${START}(?:${asWritten(CREDIT_BY_LABELS)})\s\p{Lu}${VALUE}$`, 'u');
-const PAREN = new RegExp(String.raw`${START}[(（](?:(?:${asWritten(PAREN_CREDIT_LEADS)})[\s:/,][^()（）]{1,100}|Getty Images|AP Photo|Handout|HANDOUT)[)）]\.?$`, 'u');
+const PAREN = new RegExp(String.raw`(?:^|(?<=[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}。、]))[(（](?:(?:${asWritten(PAREN_CREDIT_LEADS)})[\s:/,：＝=][^()（）]{1,100}|Getty Images|AP Photo|Handout|HANDOUT)[)）]\.?$`, 'u');
 const PAREN_PREFIX = new RegExp(String.raw`^[(（](?:${asWritten(PAREN_CREDIT_LEADS)})(?:[\s:/,][^()（）]{0,100})?[)）]`, 'u');
 const LABELLED_PREFIX = new RegExp(String.raw`^(?:${asWritten(CREDIT_LABELS)})\s?[:：]\s?[^|–—:]{1,60}?(?=\s(?:\||–|—|-)\s)`, 'u');
 const SLASH_AGENCY = new RegExp(String.raw`${START}(?:${longestFirst(SLASH_CREDIT_AGENCIES).map(escape).join('|')})\s?\/\s?[^/\s][^/]{0,50}(?:\/[^/]{1,40}){0,3}$`, 'u');

@@ -70,7 +70,10 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function toIso(m: RegExpExecArray, order: Order): string | null {
+/** US conventions on the line (12-hour clock, US zones) make an ambiguous 3/12/2025 month-first. */
+const US_STYLE = /(?<![\p{L}])(?:[ap]\.?m\.?|ET|EST|EDT|CST|CDT|MST|MDT|PST|PDT)(?![\p{L}])/iu;
+
+function toIso(m: RegExpExecArray, order: Order, monthFirst: boolean): string | null {
   switch (order) {
     case 'ymd':
       return iso(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -78,8 +81,9 @@ function toIso(m: RegExpExecArray, order: Order): string | null {
       const a = Number(m[1]);
       const b = Number(m[3]);
       const y = Number(m[4]);
-      // Day first (most of the world) unless that is impossible and month-first is not (US pages).
+      // Day first (most of the world) unless that is impossible, or the line is US-styled.
       if (b > 12 && a <= 12) return iso(y, a, b);
+      if (monthFirst && a <= 12 && b <= 12) return iso(y, a, b);
       return iso(y, b, a);
     }
     case 'mdy':
@@ -94,6 +98,7 @@ function toIso(m: RegExpExecArray, order: Order): string | null {
 /** Absolute dates in left-to-right order, scanning each start position once. */
 function findDates(s: string): FoundDate[] {
   const out: FoundDate[] = [];
+  const monthFirst = US_STYLE.test(s);
   let i = 0;
   while (i < s.length) {
     // Only try at a token start: digits or letters after a non-letter/digit.
@@ -107,7 +112,7 @@ function findDates(s: string): FoundDate[] {
       re.lastIndex = i;
       const m = re.exec(s);
       if (m) {
-        hit = { start: i, end: i + m[0].length, date: toIso(m, order) };
+        hit = { start: i, end: i + m[0].length, date: toIso(m, order, monthFirst) };
         break;
       }
     }

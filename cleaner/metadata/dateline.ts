@@ -50,7 +50,11 @@ function matchHead(head: string): DatelineMatch | null {
   const bracket = CJK_BRACKET_DATELINE.exec(head);
   if (bracket) {
     const inner = (bracket[1] ?? '').replace(/[\s\u3000]+/g, '');
-    const agency = cjkAgencySuffix(inner) ?? agencyEntry(inner.split(/[\s\u3000]/).pop() ?? '')?.canonical ?? null;
+    // 【東川原共同】, ［東京12日ロイター］, 【AFP=時事】: the agency ends the bracket or opens an "A=B" credit.
+    const agency =
+      cjkAgencySuffix(inner) ??
+      inner.split(/[=＝]/u).map((part) => agencyEntry(part)?.canonical ?? cjkAgencySuffix(part)).find((a) => a) ??
+      null;
     if (agency) return { agency, end: bracket[0].length };
   }
   const yonhap = YONHAP_DATELINE.exec(head);

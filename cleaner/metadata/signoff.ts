@@ -29,9 +29,8 @@ export function splitSignoff(line: string): SignoffSplit | null {
   if (text.length < MIN_TEXT) return null;
   const dashed = /^\s?[-–—]/.test(m[0]);
   if (bracketed === undefined) {
-    // Bare: "... North Korea. REUTERS" — must look like a sign-off, not a sentence's last word.
+    // Bare: "... North Korea. REUTERS" / "... the deal. Bloomberg" — a lone agency word after the last sentence.
     if (!SENTENCE_END.test(text)) return null;
-    if (candidate !== candidate.toUpperCase() && !entry.exact.includes(candidate) && !dashed) return null;
     if (entry.risky && !dashed) return null;
   } else if (entry.risky && !SENTENCE_END.test(text)) {
     // "(AP)" right after a word can be an abbreviation being introduced.

@@ -40,6 +40,8 @@ const BYLINES: readonly (readonly [string, string[], string[]])[] = [
   ['By Helen Marsh, PhD', ['Helen Marsh'], []],
   ['By Helen Marsh | April 4, 2025', ['Helen Marsh'], []],
   ['Tessa Lind, Business Insider', ['Tessa Lind'], []],
+  ['Text: Katrin Vogel', ['Katrin Vogel'], []],
+  ['Texto: Lucía Herrera', ['Lucía Herrera'], []],
 ];
 
 describe('parseByline', () => {
@@ -67,6 +69,7 @@ describe('parseByline', () => {
     ['By signing up you agree to our terms'],
     ['By Tuesday Morning'],
     ['Bloomberg, Once a Tough Talker, Becomes a Pander Bear'],
+    ['Text messages show the plan was agreed in March'],
     ['Reuters, Washington,'],
     ['Pankaj Mehta, Head of Research at Northmoor Securities, said the rally would not last.'],
     [''],

@@ -34,6 +34,7 @@ const CREDITS: readonly (readonly [string, string, string, 'whole' | 'prefix' | 
   ['Photo: Ines Moller | The ferry leaves at dawn', 'Photo: Ines Moller', 'The ferry leaves at dawn', 'prefix'],
   ['Carl Benning/The Harbour Post', 'Carl Benning/The Harbour Post', '', 'whole'],
   ['사진=연합뉴스', '사진=연합뉴스', '', 'whole'],
+  ['除雪車が出発する様子（写真：共同）', '（写真：共同）', '除雪車が出発する様子', 'suffix'],
   ['Фото: Ирина Соколова', 'Фото: Ирина Соколова', '', 'whole'],
   ['The harbour at night. Photograph: Courtesy of Northmoor Council', 'Photograph: Courtesy of Northmoor Council', 'The harbour at night.', 'suffix'],
 ];

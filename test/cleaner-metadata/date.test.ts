@@ -71,6 +71,8 @@ describe('parseDateLine', () => {
     ['04/13/2025', '2025-04-13'], // month-first only when day-first is impossible
     ['13/04/2025', '2025-04-13'],
     ['04/05/2025', '2025-05-04'], // ambiguous: day first
+    ['04/05/2025 10:31 AM EDT', '2025-04-05'], // ambiguous but US-styled: month first
+    ['Updated 4/5/2025, 5:02 p.m. ET', '2025-04-05'],
   ])('numeric order %j', (line, date) => {
     expect(parseDateLine(line)?.date).toBe(date);
   });

@@ -21,6 +21,9 @@ const DATELINES: readonly (readonly [string, string | null, string])[] = [
   ['新华社上海4月4日电（记者李明）上海市政府宣布', 'Xinhua', '上海市政府'],
   ['САМАРА, 4 апреля — Городские власти объявили', null, 'Городские'],
   ['Toronto (The Canadian Press) - Ontario will spend', 'The Canadian Press', 'Ontario'],
+  ['［大阪　４日　ロイター］ - 関西の百貨店売上高は', 'Reuters', '関西の'],
+  ['【AFP=時事】仏政府は４日、', 'AFP', '仏政府は'],
+  ['LONDON, April 4 (Reuters Breakingviews) - Banks face', 'Reuters', 'Banks face'],
 ];
 
 describe('findDateline', () => {
@@ -43,6 +46,7 @@ describe('findDateline', () => {
     ['Lorient (photo) – Les pêcheurs'],
     ['I — for one — disagree.'],
     ['OK — fine.'],
+    ["EDITOR'S NOTE — This story is part of a series on rural schools"],
     ['Meanwhile — the river rose.'],
     ['(Updates with analyst comment in fifth paragraph)'],
     ['【PR】春の新作バッグが登場'],

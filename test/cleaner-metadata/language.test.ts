@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { franc } from 'franc-min';
 import { detectLanguage } from '../../cleaner/metadata/index.ts';
+import { ISO639_3_TO_1, TRIGRAM_LANGUAGES } from '../../cleaner/metadata/tables/languages.ts';
+import { TRIGRAM_MODELS } from '../../cleaner/metadata/tables/trigrams.ts';
 
 // Original sentences written for these tests (no publisher text).
 const CASES: readonly (readonly [string, string])[] = [
@@ -33,6 +36,17 @@ describe('detectLanguage', () => {
 
   it('decides Japanese by kana even when Han characters dominate', () => {
     expect(detectLanguage('北海道東川原町で自動運転バスの実証運行が始まった。')).toBe('ja');
+  });
+
+  it('the generated trigram table holds exactly the whitelisted models (run scripts/build-language-table.ts)', () => {
+    const generated = Object.fromEntries(Object.entries(TRIGRAM_MODELS).map(([script, models]) => [script, Object.keys(models)]));
+    expect(generated).toEqual(TRIGRAM_LANGUAGES);
+  });
+
+  it.each(CASES.filter(([lang]) => !['ja', 'ko', 'zh'].includes(lang)))('agrees with franc-min restricted to the whitelist (%s)', (_lang, text) => {
+    const script = /\p{Script=Cyrillic}/u.test(text) ? 'Cyrillic' : 'Latin';
+    const only = [...(TRIGRAM_LANGUAGES[script] ?? [])];
+    expect(detectLanguage(text)).toBe(ISO639_3_TO_1[franc(text, { only, minLength: 1 })]);
   });
 
   it('only looks at a bounded prefix of very long text', () => {

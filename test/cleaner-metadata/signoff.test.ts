@@ -11,6 +11,7 @@ describe('splitSignoff', () => {
     ['Die Fähre nach Gedser soll ab Montag wieder fahren. dpa', 'Die Fähre nach Gedser soll ab Montag wieder fahren.', 'dpa'],
     ['“We will be back,” the skipper said. (Reuters)', '“We will be back,” the skipper said.', 'Reuters'],
     ['Pemerintah kota berencana membuka taman kedua tahun depan. (ANTARA)', 'Pemerintah kota berencana membuka taman kedua tahun depan.', 'Antara'],
+    ['The shipyard did not respond to requests for comment. Bloomberg', 'The shipyard did not respond to requests for comment.', 'Bloomberg'],
   ])('%j', (line, text, agency) => {
     expect(splitSignoff(line)).toEqual({ text, agency });
   });

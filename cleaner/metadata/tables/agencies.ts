@@ -17,7 +17,7 @@ export interface AgencyEntry {
 }
 
 export const AGENCIES: readonly AgencyEntry[] = [
-  { canonical: 'Reuters', names: ['Reuters', 'Reuters News'], exact: [], cjk: ['ロイター', '路透社', '路透', '로이터'] },
+  { canonical: 'Reuters', names: ['Reuters', 'Reuters News', 'Reuters Breakingviews'], exact: [], cjk: ['ロイター', '路透社', '路透', '로이터'] },
   {
     canonical: 'AP',
     names: ['Associated Press', 'The Associated Press', 'AP News'],

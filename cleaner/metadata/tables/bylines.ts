@@ -4,7 +4,7 @@
 
 /** Words that open a byline ("By Jane Doe", "Von Anna Schmidt", "Oleh Budi Santoso"). */
 export const BYLINE_PREFIXES: readonly string[] = [
-  'by', 'written by', 'words by', 'story by', 'reported by', 'text by', 'words and pictures by', // en
+  'by', 'written by', 'words by', 'text', 'texte', 'texto', 'story by', 'reported by', 'text by', 'words and pictures by', // en
   'von', 'text von', 'ein beitrag von', 'autor', 'autorin', // de
   'por', 'escrito por', 'texto de', 'texto', // es / pt
   'par', 'écrit par', 'texte de', // fr

@@ -28,6 +28,7 @@ export const CREDIT_BY_LABELS: readonly string[] = [
 export const PAREN_CREDIT_LEADS: readonly string[] = [
   'AP Photo', 'AP Foto', 'AP Images', 'CP Photo', 'PA Photo', 'Photo', 'Photos', 'Photograph', 'Picture', 'Pic', 'Image', 'Images', 'Image credit',
   'Photo credit', 'Credit', 'Foto', 'Fotos', 'Bild', 'Crédito', 'Crédit', 'Illustration', 'Getty Images', 'Courtesy', 'Handout', 'Photo illustration',
+  '写真', '撮影', '사진', 'Фото',
 ];
 
 /** Agencies that write "AGENCY/Name" credits: "REUTERS/Name", "EFE/Name", "ANSA/NAME". */

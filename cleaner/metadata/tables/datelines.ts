@@ -30,7 +30,7 @@ export const CAPS_NOT_PLACES: ReadonlySet<string> = new Set([
   'CORRECTION', 'EDITORIAL', 'VIDEO', 'PHOTOS', 'PHOTO', 'FILE PHOTO', 'FILE', 'NOTE', 'EDITOR', 'EDITORS',
   'ADVERTISEMENT', 'UP NEXT', 'TAKEAWAYS', 'READ MORE', 'RELATED', 'WARNING', 'ALERT', 'URGENT', 'FLASH',
   'REVIEW', 'INTERVIEW', 'PODCAST', 'SPONSORED', 'ANZEIGE', 'PUBLICIDAD', 'ÚLTIMA HORA', 'EILMELDUNG',
-  'NEWS', 'UPDATE 1', 'UPDATE 2', 'UPDATE 3', 'FACTBOX', 'EXPLAINER', 'Q&A', 'TIMELINE', 'FACT CHECK',
+  'NEWS', "EDITOR'S NOTE", 'EDITOR’S NOTE', 'UPDATE 1', 'UPDATE 2', 'UPDATE 3', 'FACTBOX', 'EXPLAINER', 'Q&A', 'TIMELINE', 'FACT CHECK',
 ]);
 
 /** Korean Yonhap opener "(서울=연합뉴스) 홍길동 기자 = ". */
@@ -40,4 +40,4 @@ export const YONHAP_DATELINE = /^[(（]([\p{Script=Hangul}\p{L} ]{1,15})=([\p{Sc
 export const XINHUA_DATELINE = /^(新华社|新華社)[\p{Script=Han}\p{N}\s]{1,20}?[电電](?:[（(][^）)]{1,30}[）)])?\s?/u;
 
 /** Japanese/Chinese bracketed dateline "【ワシントン共同】", "［東京　12日　ロイター］". */
-export const CJK_BRACKET_DATELINE = /^[【［\[]([^【】［］\[\]]{1,30})[】］\]]\s?/u;
+export const CJK_BRACKET_DATELINE = /^[【［\[]([^【】［］\[\]]{1,30})[】］\]]\s?(?:[-–—]\s?)?/u;
