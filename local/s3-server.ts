@@ -10,6 +10,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
+import { createServer, type RequestListener } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -159,8 +160,10 @@ interface S3rverInstance {
   middleware: Middleware[];
   store: FilesystemStoreLike;
   on(event: 'event', listener: (e: S3rverEvent) => void): void;
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
+  /** Koa's request listener. */
+  callback(): RequestListener;
+  /** s3rver's winston logger; closed with the server. */
+  logger?: { close(): void; exceptions?: { unhandle(): void } };
 }
 
 /** Start s3rver bound to 127.0.0.1. */
@@ -236,20 +239,33 @@ export async function startS3Server(props: S3ServerProps): Promise<RunningServer
   };
   server.middleware.splice(server.middleware.length - 1, 0, tagRequest);
 
-  let address: AddressInfo;
+  // Our own HTTP server rather than s3rver.run(): run() leaves a listen error (EADDRINUSE) as an
+  // unhandled 'error' event that kills the process.
+  const httpServer = createServer(server.callback());
+  httpServer.on('close', () => {
+    server.logger?.exceptions?.unhandle();
+    server.logger?.close();
+  });
   try {
-    address = await server.run();
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, '127.0.0.1', () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
   } catch (err) {
     throw new ServerStartError('s3rver', port, { cause: err });
   }
+  const address = httpServer.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     address,
     store: server.store,
-    close: async () => {
-      const closing = server.close();
-      (server as unknown as { httpServer?: import('node:http').Server }).httpServer?.closeAllConnections();
-      await closing;
-    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      }),
   };
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { startDynamoServer } from './dynamo-server.ts';
 import { fakeLambdaContext } from './lambda-context.ts';
-import { decodeS3EventKey, LOCAL_REGION, Sequencer, type S3Change, toSqsMessageBody } from './notifications.ts';
+import { decodeS3EventKey, LOCAL_REGION, Sequencer, type S3Change, testEventBody, toSqsMessageBody } from './notifications.ts';
 import { ensureBucket, ensureTable } from './provision.ts';
 import { LocalQueue, type LocalQueueProps, type MessageSettled } from './queue.ts';
 import { reconcile, type Reconciliation } from './reconcile.ts';
@@ -198,7 +198,8 @@ export class LocalStack extends EventEmitter {
     this.sqsEndpoint = await startSqsEndpoint({ queue: this.queue, port: ports.sqs ?? 0 });
     this.clients = createLocalClients({ s3: this.s3Server.endpoint, dynamodb: this.dynamoServer.endpoint });
 
-    await ensureBucket(this.clients.s3, this.names.rawBucket);
+    // Like S3 when a notification configuration is first put on a bucket: one s3:TestEvent.
+    if (await ensureBucket(this.clients.s3, this.names.rawBucket)) this.queue.send(testEventBody(this.names.rawBucket));
     await ensureBucket(this.clients.s3, this.names.bodiesBucket);
     await ensureTable(this.clients.dynamo, this.names.tableName);
 

@@ -49,6 +49,16 @@ describe('local stack', () => {
     }
   });
 
+  it('refuses a port in use with one clear error instead of crashing', async () => {
+    const { startS3Server } = await import('../../local/s3-server.ts');
+    const { ServerStartError } = await import('../../local/errors.ts');
+    const taken = stack.s3Server.address.port;
+    const attempt = startS3Server({ directory: path.join(dataDir, 'unused'), port: taken, onChange: () => undefined, sequencer: () => '0' });
+    await expect(attempt).rejects.toBeInstanceOf(ServerStartError);
+    await expect(attempt).rejects.toThrow(`port ${taken} is already in use`);
+    rmSync(path.join(dataDir, 'unused'), { recursive: true, force: true });
+  });
+
   it('ingests keys with spaces, +, unicode and nested prefixes into records keyed by the decoded key', async () => {
     const keys = ['plain.txt', 'with space/and+plus.txt', 'ünïcödé/東京 記事.txt', 'a/b/c/d/deep.txt', '100% & more?.txt'];
     const eTags = new Map<string, string>();
