@@ -3,12 +3,13 @@
  * function failed on maxReceiveCount times).
  *
  *   articles dlq list    [--data-dir DIR] [--json] [--max N]            local stack (npm start)
- *   articles dlq redrive [--data-dir DIR] [--endpoint URL] [--id ID]... [--dry-run]
+ *   articles dlq redrive [--data-dir DIR] [--sqs-endpoint URL] [--id ID]... [--dry-run]
  *   articles dlq list    --stack NAME [--region R] [--json] [--max N] [--visibility S]
  *   articles dlq redrive --stack NAME [--region R] [--id ID]... [--dry-run]
  *
- * Local: the dead letters are the local queue's JSON-lines file (<data-dir>/dead-letters.jsonl);
- * redrive sends them to the running local stack's SQS endpoint and removes them from the file.
+ * Local: the dead letters are the local queue's JSON-lines file (<data-dir>/dead-letters.jsonl,
+ * readable with or without a running stack); redrive sends them to the running stack's SQS
+ * endpoint (from <data-dir>/endpoints.json, or --sqs-endpoint) and removes them from the file.
  * Deployed: the DLQ URL comes from the stack's outputs. `list` receives with a visibility timeout
  * and never deletes (then makes the messages visible again); `redrive` of everything is an SQS
  * message-move task back to the ingest queue; `redrive --id` receives, re-sends the chosen
@@ -33,17 +34,14 @@ import {
   SQSClient,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
+import { DEFAULT_DATA_DIR, isAlive, readEndpointsFile } from '../local/endpoints-file.ts';
+import { LOCAL_REGION } from '../local/notifications.ts';
+import { S3RVER_CREDENTIALS } from '../local/s3-server.ts';
+import { LOCAL_NAMES } from '../local/stack.ts';
 import { CliError } from './errors.ts';
 
-/** Defaults of the local stack (local/stack.ts): `npm start` data folder, SQS port, queue name. */
-export const LOCAL_DEFAULTS = {
-  dataDir: '.local-data',
-  deadLetterFile: 'dead-letters.jsonl',
-  sqsEndpoint: 'http://127.0.0.1:4576',
-  queueName: 'articles-ingest',
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-} as const;
+/** Where the local queue (local/stack.ts) persists its dead letters, inside the data folder. */
+export const DEAD_LETTER_FILE = 'dead-letters.jsonl';
 
 /** CloudFormation output keys of the deployed stack (lib/article-ingest-stack.ts OUTPUT_KEYS). */
 export const STACK_OUTPUTS = { queueUrl: 'QueueUrl', dlqUrl: 'DlqUrl' } as const;
@@ -79,7 +77,16 @@ export interface DeadLetterSource {
   redrive(ids: readonly string[] | undefined, dryRun: boolean): Promise<RedriveResult>;
 }
 
-/** The S3 events of a notification body; [] when the body is something else. Keys stay as sent (URL-encoded). */
+/** S3 writes keys URL-encoded with '+' for space; show the real key (printed JSON-escaped anyway). */
+function decodeKey(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/** The S3 events of a notification body (keys decoded); [] when the body is something else. */
 export function eventsOf(body: string): DeadLetterView['events'] {
   try {
     const json = JSON.parse(body) as { Records?: unknown };
@@ -87,7 +94,7 @@ export function eventsOf(body: string): DeadLetterView['events'] {
     return json.Records.map((r: { eventName?: unknown; s3?: { bucket?: { name?: unknown }; object?: { key?: unknown } } }) => ({
       eventName: String(r?.eventName ?? '?'),
       bucket: String(r?.s3?.bucket?.name ?? '?'),
-      key: String(r?.s3?.object?.key ?? '?'),
+      key: decodeKey(String(r?.s3?.object?.key ?? '?')),
     }));
   } catch {
     return [];
@@ -157,7 +164,7 @@ export class LocalDeadLetters implements DeadLetterSource {
   public constructor(
     private readonly file: string,
     private readonly sqs: SQSClient,
-    private readonly queueName: string = LOCAL_DEFAULTS.queueName,
+    private readonly queueName: string = LOCAL_NAMES.queueName,
   ) {}
 
   public async list(max: number): Promise<DeadLetterView[]> {
@@ -314,7 +321,7 @@ async function stackOutputs(stackName: string, region: string | undefined): Prom
 
 const USAGE = [
   'usage: articles dlq list    [--data-dir DIR | --stack NAME [--region R] [--visibility S]] [--json] [--max N]',
-  '       articles dlq redrive [--data-dir DIR [--endpoint URL] | --stack NAME [--region R]] [--id ID]... [--dry-run]',
+  '       articles dlq redrive [--data-dir DIR [--sqs-endpoint URL] | --stack NAME [--region R]] [--id ID]... [--dry-run]',
 ].join('\n');
 
 export async function run(argv: string[]): Promise<number> {
@@ -325,7 +332,7 @@ export async function run(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         'data-dir': { type: 'string' },
-        endpoint: { type: 'string' },
+        'sqs-endpoint': { type: 'string' },
         stack: { type: 'string' },
         region: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -346,8 +353,8 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if ((sub !== 'list' && sub !== 'redrive') || extra.length > 0) throw new CliError(USAGE, 2);
-  if (values.stack !== undefined && (values['data-dir'] !== undefined || values.endpoint !== undefined)) {
-    throw new CliError('--stack cannot be combined with --data-dir or --endpoint', 2);
+  if (values.stack !== undefined && (values['data-dir'] !== undefined || values['sqs-endpoint'] !== undefined)) {
+    throw new CliError('--stack cannot be combined with --data-dir or --sqs-endpoint', 2);
   }
   const max = values.max === undefined ? DEFAULT_MAX : Number(values.max);
   if (!Number.isInteger(max) || max <= 0) throw new CliError(`--max must be a positive integer, got ${JSON.stringify(values.max)}`, 2);
@@ -364,14 +371,20 @@ export async function run(argv: string[]): Promise<number> {
     sqs = new SQSClient(values.region ? { region: values.region } : {});
     source = new SqsDeadLetters(sqs, dlqUrl, queueUrl, visibility);
   } else {
-    const dataDir = path.resolve(values['data-dir'] ?? LOCAL_DEFAULTS.dataDir);
+    const dataDir = path.resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
+    const running = readEndpointsFile(dataDir);
+    const alive = running !== undefined && isAlive(running.pid);
+    const endpoint = values['sqs-endpoint'] ?? (alive ? running.endpoints.sqs : undefined);
+    if (sub === 'redrive' && endpoint === undefined && !values['dry-run']) {
+      throw new CliError(`no local stack is running for ${dataDir} (start one with \`npm start\`, or pass --sqs-endpoint URL)`);
+    }
     sqs = new SQSClient({
-      endpoint: values.endpoint ?? LOCAL_DEFAULTS.sqsEndpoint,
-      region: LOCAL_DEFAULTS.region,
-      credentials: LOCAL_DEFAULTS.credentials,
+      endpoint: endpoint ?? 'http://127.0.0.1:1', // list and --dry-run never call it
+      region: LOCAL_REGION,
+      credentials: { ...S3RVER_CREDENTIALS },
       maxAttempts: 2,
     });
-    source = new LocalDeadLetters(path.join(dataDir, LOCAL_DEFAULTS.deadLetterFile), sqs);
+    source = new LocalDeadLetters(path.join(dataDir, DEAD_LETTER_FILE), sqs, (alive ? running.queueName : undefined) ?? LOCAL_NAMES.queueName);
   }
 
   try {
