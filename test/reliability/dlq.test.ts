@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
+import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -143,7 +143,7 @@ describe('dlq: local stack', () => {
 
 describe('dlq: deployed (mocked SQS)', () => {
   // Created per test (mocking the class affects every SQSClient, the local tests' included).
-  let sqsMock: AwsStub<SQSClient>;
+  let sqsMock: AwsClientStub<SQSClient>;
   const DLQ = 'https://sqs.eu-west-1.amazonaws.com/123456789012/ingest-dlq';
   const QUEUE = 'https://sqs.eu-west-1.amazonaws.com/123456789012/ingest';
   const msg = (id: string) => ({
