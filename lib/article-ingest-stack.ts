@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Validations, type CfnResource, type Duration, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Stack, Validations, type CfnResource, type Duration, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -175,25 +175,40 @@ export class ArticleIngestStack extends Stack {
 
   private createAlarmTopic(): sns.Topic {
     // CloudWatch cannot publish to a topic encrypted with the AWS-managed alias/aws/sns key:
-    // a customer-managed key (rotated yearly) whose policy lets CloudWatch use it.
+    // a customer-managed key (rotated yearly) whose policy lets CloudWatch use it (the key
+    // statement is the one AWS documents for alarm topics).
     const key = new kms.Key(this, 'AlarmTopicKey', {
       description: 'Encrypts the article-ingest alarm topic',
       enableKeyRotation: true,
     });
     key.addToResourcePolicy(
       new iam.PolicyStatement({
-        sid: 'AllowCloudWatchAlarmsToPublish',
+        sid: 'AllowCloudWatchAlarmsToUseTheKey',
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
       }),
     );
-    return new sns.Topic(this, 'AlarmTopic', {
+    const topic = new sns.Topic(this, 'AlarmTopic', {
       displayName: 'Article ingest alarms',
       masterKey: key,
       enforceSSL: true,
     });
+    // The topic policy CDK writes for enforceSSL replaces SNS's default policy, so the
+    // CloudWatch service principal needs an explicit allow, limited to this account's alarms.
+    topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowThisAccountsAlarmsToPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+        },
+      }),
+    );
+    return topic;
   }
 
   private addOutputs(): void {

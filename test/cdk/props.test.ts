@@ -6,6 +6,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -31,9 +32,11 @@ afterAll(() => apps.forEach(disposeApp));
 describe('a non-default configuration', () => {
   let stack: ArticleIngestStack;
   let template: Template;
+  let readerTemplate: Template;
 
   beforeAll(() => {
-    stack = new ArticleIngestStack(testApp(), 'Variant', {
+    const app = testApp();
+    stack = new ArticleIngestStack(app, 'Variant', {
       rawKeyPrefix: 'incoming/',
       rawKeySuffix: '.txt',
       createAlarmTopic: true,
@@ -49,8 +52,21 @@ describe('a non-default configuration', () => {
         logLevel: 'DEBUG',
       },
     });
+    const readerStack = new Stack(app, 'Reader');
+    stack.grantRead(new iam.Role(readerStack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() }));
     template = Template.fromStack(stack);
+    readerTemplate = Template.fromStack(readerStack);
   }, SYNTH_TIMEOUT_MS);
+
+  it('grantRead gives a reader the table, its indexes and the bodies bucket, read only', () => {
+    const policies = Object.values(readerTemplate.findResources('AWS::IAM::Policy'));
+    expect(policies).toHaveLength(1);
+    const statements = policies[0]?.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[];
+    const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 's3:GetObject*']));
+    expect(actions.filter((a) => /Put|Delete|Update|Write/.test(a))).toEqual([]);
+    expect(JSON.stringify(statements)).toContain('/index/*');
+  });
 
   it('filters notifications by prefix and suffix and scopes object reads to the prefix', () => {
     const filter = { Key: { FilterRules: [{ Name: 'suffix', Value: '.txt' }, { Name: 'prefix', Value: 'incoming/' }] } };
@@ -98,13 +114,23 @@ describe('a non-default configuration', () => {
       EnableKeyRotation: true,
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'] }),
+          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
         ]),
       },
     });
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: getAtt(keyId as string, 'Arn') });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }),
+          }),
+        ]),
+      },
     });
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     expect(alarms).toHaveLength(3);
