@@ -239,6 +239,8 @@ export function parseBareByline(line: string): { authors: string[] } | null {
   if (line.length > MAX_RAW_FACTOR * MAX_BYLINE_LENGTH) return null;
   const s = line.replace(/\s+/g, ' ').trim();
   if (s.length < 4 || s.length > 120 || /[.!?:;"“”()]$/.test(s)) return null;
+  // "By X" is parseByline's; an all-capitals line without "By" is a kicker ("FRANCE WINS"), not a name.
+  if (stripPrefix(s) !== null || s === s.toUpperCase()) return null;
   const out: Parsed = { authors: [], agencies: [] };
   const pieces = s.split(/,\s?/).flatMap((p) => p.split(JOINER_SPLIT).filter((_, i) => i % 2 === 0));
   if (pieces.length > 4) return null;

@@ -87,7 +87,10 @@ describe('parseBareByline', () => {
     expect(parseBareByline(line)).toEqual({ authors });
   });
 
-  it.each([['Most Read'], ['Share'], ['Key events'], ['Sign up here.'], ['The river keepers'], ['Home'], ['Related topics']])(
+  it.each([
+    ['Most Read'], ['Share'], ['Key events'], ['Sign up here.'], ['The river keepers'], ['Home'], ['Related topics'], ['By Helen Marsh'],
+    ['FRANCE WINS'], ['Public Notices'], ['Media Contacts'], ['Harbourside Athletic'], ['Cookie Policy'], ['Morning Headlines'],
+  ])(
     'not a bare byline: %j',
     (line) => {
       expect(parseBareByline(line)).toBeNull();

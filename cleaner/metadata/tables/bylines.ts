@@ -63,6 +63,25 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'january', 'february', 'march', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'i', 'we', 'you', 'he', 'she', 'it', 'they', 'our', 'my', 'your', 'his', 'her', 'its', 'their',
   'key', 'events', 'tags', 'topics', 'skip', 'content', 'main', 'local', 'national', 'international', 'weather',
+  // Section, navigation and organisation words: "Public Notices", "Media Contacts", "Harbourside Athletic".
+  'index', 'notices', 'notice', 'life', 'headlines', 'release', 'releases', 'download', 'statements', 'statement', 'contacts',
+  'communications', 'league', 'essays', 'policy', 'weekly', 'daily', 'paper', 'magazine', 'store', 'shop', 'guide', 'guides',
+  'reviews', 'review', 'shows', 'deals', 'county', 'times', 'press', 'post', 'herald', 'insider', 'talk', 'features', 'reports',
+  'apps', 'email', 'newsletter', 'newsletters', 'subscriptions', 'subscription', 'edition', 'center', 'centre', 'navigation',
+  'previous', 'next', 'close', 'cancel', 'print', 'rights', 'gallery', 'jobs', 'exams', 'elections', 'check', 'listings',
+  'highlights', 'odds', 'posts', 'feed', 'finance', 'affairs', 'racing', 'sales', 'shopping', 'estate', 'homes', 'rentals',
+  'rewards', 'choices', 'union', 'update', 'views', 'education', 'page', 'picks', 'crime', 'articles', 'basketball', 'golf',
+  'soccer', 'swimming', 'tennis', 'country', 'hockey', 'football', 'volleyball', 'cricket', 'rugby', 'living', 'opportunities',
+  'documentaries', 'story', 'stories', 'pictures', 'impact', 'athletic', 'rovers', 'united', 'city', 'club', 'markets', 'inc',
+  'ltd', 'media', 'group', 'council', 'categories', 'category', 'blog', 'recipes', 'recipe', 'travel', 'health', 'arts',
+  'columnists', 'contributors', 'entertainment', 'lifestyle', 'technology', 'science', 'economy', 'markets', 'money', 'cookie',
+  'cookies', 'settings', 'preferences', 'account', 'profile', 'login', 'register', 'help', 'faq', 'careers', 'jobs', 'advertise',
+  'accessibility', 'sitemap', 'archive', 'archives', 'obituaries', 'classifieds', 'podcasts', 'podcast', 'videos', 'photo',
+  'trending', 'breaking', 'exclusive', 'weird', 'royals', 'showbiz', 'puzzles', 'horoscopes', 'soaps', 'transfers', 'fixtures',
+  'tables', 'scores', 'results', 'standings', 'schedule', 'teams', 'players', 'highlights', 'premier', 'championship',
+  'government', 'ministry', 'department', 'university', 'school', 'hospital', 'police', 'court', 'park', 'street', 'road',
+  'station', 'airport', 'bridge', 'river', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
+  'new', 'old', 'best', 'first', 'last', 'all', 'free', 'more', 'open', 'full', 'quick', 'view', 'show', 'hide', 'load',
 ]);
 
 /** Staff-credit words that make an agency-only byline ("By PA Sport Staff", "AFP Staff"). */
