@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DATA_DIR, removeEndpointsFile, writeEndpointsFile } from '../local/endpoints-file.ts';
+import { DEFAULT_DATA_DIR, isAlive, readEndpointsFile, removeEndpointsFile, writeEndpointsFile } from '../local/endpoints-file.ts';
 import { DEFAULT_PORTS, LocalStack, type LocalStackDescription, type ProcessedEvent } from '../local/stack.ts';
 import type { Reconciliation } from '../local/reconcile.ts';
 import { ArticleReader } from '../reader/index.ts';
@@ -143,6 +143,10 @@ export async function run(argv: string[]): Promise<number> {
   };
   const files = once ? collectFiles(positionals) : [];
 
+  const running = dataDir ? readEndpointsFile(dataDir) : undefined;
+  if (running && running.pid !== process.pid && isAlive(running.pid)) {
+    throw new CliError(`another local stack (pid ${running.pid}) is using ${dataDir}: stop it first, or pass --data-dir / --in-memory`);
+  }
   if (dataDir && values.reset) rmSync(dataDir, { recursive: true, force: true });
   const firstStart = !dataDir || !existsSync(path.join(dataDir, 's3'));
   // Metrics would print EMF JSON to stdout for every batch; locally there is no CloudWatch to read it.
