@@ -48,6 +48,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractFeatures, FEATURE_NAMES, N_FEATURES } from '../cleaner/model/features.ts';
@@ -148,6 +149,21 @@ interface Page {
   readonly language: string | undefined;
   readonly gold: string;
   x: Float64Array;
+  /** Scorer tokens of every line and the gold shingle counts (for the fast metric). */
+  readonly lineTokens: readonly (readonly string[])[];
+  readonly goldShingles: ReadonlyMap<string, number>;
+}
+
+/** 4-token shingle multiset, as in score-article-body.mjs (1-3 tokens: one shingle). */
+function shingleCounts(tokens: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (tokens.length === 0) return counts;
+  const last = Math.max(1, tokens.length - NGRAM + 1);
+  for (let i = 0; i < last; i++) {
+    const key = tokens.slice(i, i + NGRAM).join(' ');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function shingleKeys(tokens: readonly string[]): Set<string> {
@@ -264,6 +280,7 @@ function loadPages(corpora: string, stop: StopTable): Page[] {
     pages.push({
       corpus: 'article-body', id, lines, labels: labelByShingles(lines, gold), weights: lineWeights(lines),
       language: undefined, gold, x: extractFeatures(lines, stop),
+      lineTokens: lines.map(tokenize), goldShingles: shingleCounts(tokenize(gold)),
     });
   }
   const ntDir = path.join(corpora, 'news-text');
@@ -274,6 +291,7 @@ function loadPages(corpora: string, stop: StopTable): Page[] {
     pages.push({
       corpus: 'news-text', id, lines, labels: labelByParagraphs(lines, g, id), weights: lineWeights(lines),
       language: g.language, gold: g.body, x: extractFeatures(lines, stop, g.language),
+      lineTokens: lines.map(tokenize), goldShingles: shingleCounts(tokenize(g.body)),
     });
   }
   return pages;
@@ -337,9 +355,9 @@ function trainLogistic(rows: Rows, names: readonly string[], lambda: number, sta
   const scale = new Float64Array(d);
   let wsum = 0;
   for (let i = 0; i < n; i++) wsum += w[i]!;
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += w[i]! * x[i * d + j]!;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] = mean[j]! + (w[i]! * x[i * d + j]!);
   for (let j = 0; j < d; j++) mean[j] = mean[j]! / wsum;
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) scale[j] += w[i]! * (x[i * d + j]! - mean[j]!) ** 2;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) scale[j] = scale[j]! + (w[i]! * (x[i * d + j]! - mean[j]!) ** 2);
   for (let j = 0; j < d; j++) {
     const sd = Math.sqrt(scale[j]! / wsum);
     scale[j] = sd > 1e-9 ? sd : 0;
@@ -370,22 +388,22 @@ function trainLogistic(rows: Rows, names: readonly string[], lambda: number, sta
       const v = w[i]! * Math.max(pi * (1 - pi), 1e-9);
       for (let j = 0; j < D; j++) {
         const zj = z[o + j]!;
-        g[j] += r * zj;
+        g[j] = g[j]! + (r * zj);
         const vz = v * zj;
         const hr = j * D;
-        for (let k = 0; k <= j; k++) h[hr + k] += vz * z[o + k]!;
+        for (let k = 0; k <= j; k++) h[hr + k] = h[hr + k]! + (vz * z[o + k]!);
       }
     }
     for (let j = 0; j < D; j++) for (let k = 0; k < j; k++) h[k * D + j] = h[j * D + k]!;
     for (let j = 1; j < D; j++) {
-      h[j * D + j] += lambda;
-      g[j] -= lambda * beta[j]!;
+      h[j * D + j] = h[j * D + j]! + (lambda);
+      g[j] = g[j]! - (lambda * beta[j]!);
     }
-    h[0] += 1e-6;
+    h[0] = h[0]! + (1e-6);
     const step = cholSolve(h, g, D);
     let maxStep = 0;
     for (let j = 0; j < D; j++) {
-      beta[j] += step[j]!;
+      beta[j] = beta[j]! + (step[j]!);
       maxStep = Math.max(maxStep, Math.abs(step[j]!));
     }
     if (maxStep < NEWTON_TOLERANCE) break;
@@ -453,8 +471,56 @@ interface Metrics {
   lineAcc: number;
 }
 
+/**
+ * The benchmark metric re-implemented over cached tokens (identical arithmetic to score() of
+ * score-article-body.mjs, which is used for every reported figure; this one only speeds up the
+ * threshold/smoothing grid, and main() checks that both agree).
+ */
+function fastScore(pages: readonly Page[], keeps: readonly (readonly boolean[])[]): ScoreResult {
+  const ps: number[] = [];
+  const rs: number[] = [];
+  pages.forEach((p, pi) => {
+    const k = keeps[pi]!;
+    const toks: string[] = [];
+    p.lineTokens.forEach((t, i) => {
+      if (k[i]) for (const x of t) toks.push(x);
+    });
+    const pred = shingleCounts(toks);
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const [key, gc] of p.goldShingles) {
+      const pc = pred.get(key) ?? 0;
+      tp += Math.min(gc, pc);
+      fn += Math.max(0, gc - pc);
+    }
+    for (const [key, pc] of pred) fp += Math.max(0, pc - (p.goldShingles.get(key) ?? 0));
+    const sum = tp + fp + fn;
+    if (sum > 0) {
+      tp /= sum;
+      fp /= sum;
+      fn /= sum;
+    }
+    if (tp + fp > 0) ps.push(fp === 0 && fn === 0 ? 1 : tp / (tp + fp));
+    if (tp + fn > 0) rs.push(fp === 0 && fn === 0 ? 1 : tp / (tp + fn));
+  });
+  const mean = (v: number[]): number => {
+    let sum = 0;
+    let c = 0;
+    for (const x of v) {
+      const t = sum + x;
+      c += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+      sum = t;
+    }
+    return v.length ? (sum + c) / v.length : 0;
+  };
+  const precision = mean(ps);
+  const recall = mean(rs);
+  return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
 function evaluate(
-  score: ScoreFn, pages: readonly Page[], keep: (p: Page, i: number) => boolean[],
+  score: ScoreFn | null, pages: readonly Page[], keep: (p: Page, i: number) => boolean[],
 ): Metrics {
   const gold: Record<string, { articleBody: string }> = {};
   const pred: Record<string, { articleBody: string }> = {};
@@ -463,10 +529,14 @@ function evaluate(
   let fn = 0;
   let correct = 0;
   let total = 0;
+  const keeps: boolean[][] = [];
   pages.forEach((p, pi) => {
     const k = keep(p, pi);
-    gold[p.id] = { articleBody: p.gold };
-    pred[p.id] = { articleBody: p.lines.filter((_, i) => k[i]).join('\n\n') };
+    keeps.push(k);
+    if (score) {
+      gold[p.id] = { articleBody: p.gold };
+      pred[p.id] = { articleBody: p.lines.filter((_, i) => k[i]).join('\n\n') };
+    }
     for (let i = 0; i < p.lines.length; i++) {
       const y = p.labels[i] === 1;
       if (k[i] && y) tp++;
@@ -476,7 +546,7 @@ function evaluate(
       total++;
     }
   });
-  const s = score(gold, pred);
+  const s = score ? score(gold, pred) : fastScore(pages, keeps);
   return {
     P: s.precision,
     R: s.recall,
@@ -557,14 +627,23 @@ interface Chosen {
   threshold: number;
 }
 
+interface Fold {
+  readonly name: string;
+  readonly testAb: readonly Page[];
+  readonly testNt: readonly Page[];
+  readonly preds: ReadonlyMap<Page, PagePrediction>;
+}
+
+function keepWith(v: Variant, t: number, preds: ReadonlyMap<Page, PagePrediction>): (p: Page) => boolean[] {
+  return (p) => Array.from(probs(v, preds.get(p)!), (q) => q >= t);
+}
+
 function crossValidate(score: ScoreFn, pages: readonly Page[], a: Args): Chosen {
   const ab = pages.filter((p) => p.corpus === 'article-body');
   const nt = pages.filter((p) => p.corpus === 'news-text');
   const prior = labelPrior(pages);
   const vs = variants(prior);
-  // results[variant][threshold] -> list over folds of {ab, nt} metrics
-  const res = vs.map(() => THRESHOLDS.map(() => ({ ab: [] as Metrics[], nt: [] as Metrics[] })));
-  const foldNames: string[] = [];
+  const folds: Fold[] = [];
   const t0 = Date.now();
   for (let s = 0; s < a.splits; s++) {
     const rnd = mulberry32(a.seed * 1000 + s);
@@ -578,52 +657,54 @@ function crossValidate(score: ScoreFn, pages: readonly Page[], a: Args): Chosen 
       const train = halves[dir]!;
       const test = halves[1 - dir]!;
       const model = trainModel(train);
-      const preds = new Map(test.map((p) => [p, predictPage(model, p)]));
-      const testAb = test.filter((p) => p.corpus === 'article-body');
-      const testNt = test.filter((p) => p.corpus === 'news-text');
-      foldNames.push(`split ${s} ${dir === 0 ? 'A->B' : 'B->A'}`);
-      vs.forEach((v, vi) => {
-        const pp = new Map(test.map((p) => [p, probs(v, preds.get(p)!)]));
-        THRESHOLDS.forEach((t, ti) => {
-          const keep = (p: Page): boolean[] => Array.from(pp.get(p)!, (q) => q >= t);
-          res[vi]![ti]!.ab.push(evaluate(score, testAb, keep));
-          res[vi]![ti]!.nt.push(evaluate(score, testNt, keep));
-        });
+      folds.push({
+        name: `split ${s} ${dir === 0 ? 'A->B' : 'B->A'}`,
+        testAb: test.filter((p) => p.corpus === 'article-body'),
+        testNt: test.filter((p) => p.corpus === 'news-text'),
+        preds: new Map(test.map((p) => [p, predictPage(model, p)])),
       });
     }
   }
-  console.log(`\n== cross-validation: ${a.splits} random 2-fold page splits (${foldNames.length} held-out halves), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  // best threshold per variant, by mean held-out article-body F1 (+ news-text F1 as a tie-breaker weight)
-  const objective = (vi: number, ti: number): number => {
-    const r = res[vi]![ti]!;
-    const mab = r.ab.reduce((s, m) => s + m.F1, 0) / r.ab.length;
-    const mnt = r.nt.reduce((s, m) => s + m.F1, 0) / r.nt.length;
-    return 0.75 * mab + 0.25 * mnt;
-  };
+  const t1 = Date.now();
+  // grid: variant x threshold, fast metric, mean over held-out halves
+  const objective: number[][] = vs.map((v) => THRESHOLDS.map((t) => {
+    let sum = 0;
+    for (const f of folds) {
+      const keep = keepWith(v, t, f.preds);
+      sum += 0.75 * evaluate(null, f.testAb, keep).F1 + 0.25 * evaluate(null, f.testNt, keep).F1;
+    }
+    return sum / folds.length;
+  }));
+  console.log(`\n== cross-validation: ${a.splits} random 2-fold page splits (${folds.length} held-out halves); training ${((t1 - t0) / 1000).toFixed(1)} s, grid ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  console.log('objective = mean over held-out halves of 0.75 * article-body F1 + 0.25 * news-text F1');
   let best: Chosen = { variant: vs[0]!, threshold: DEFAULT_THRESHOLD };
   let bestObj = -1;
-  const rows: string[] = [];
   vs.forEach((v, vi) => {
     let bt = 0;
-    for (let ti = 1; ti < THRESHOLDS.length; ti++) if (objective(vi, ti) > objective(vi, bt)) bt = ti;
-    const r = res[vi]![bt]!;
-    const o = objective(vi, bt);
+    for (let ti = 1; ti < THRESHOLDS.length; ti++) if (objective[vi]![ti]! > objective[vi]![bt]!) bt = ti;
+    const o = objective[vi]![bt]!;
     if (o > bestObj) {
       bestObj = o;
       best = { variant: v, threshold: THRESHOLDS[bt]! };
     }
-    const t05 = res[vi]![THRESHOLDS.indexOf(0.5)]!;
-    rows.push(`${v.name.padEnd(34)} t=${THRESHOLDS[bt]!.toFixed(2)}  AB F1 ${meanSd(r.ab.map((m) => m.F1))} (P ${meanSd(r.ab.map((m) => m.P))}, R ${meanSd(r.ab.map((m) => m.R))})  NT F1 ${meanSd(r.nt.map((m) => m.F1))} lines ${meanSd(r.nt.map((m) => m.lineF1))}  | t=0.5 AB ${meanSd(t05.ab.map((m) => m.F1))}`);
+    console.log(`${v.name.padEnd(36)} best t=${THRESHOLDS[bt]!.toFixed(2)} objective ${o.toFixed(4)}  (t=0.5: ${objective[vi]![THRESHOLDS.indexOf(0.5)]!.toFixed(4)})`);
   });
-  console.log(rows.join('\n'));
-  const bvi = vs.indexOf(best.variant);
-  const bti = THRESHOLDS.indexOf(best.threshold);
-  const r = res[bvi]![bti]!;
-  console.log(`\nchosen by CV: ${best.variant.name}, threshold ${best.threshold}`);
-  console.log('per held-out half (article-body | news-text):');
-  foldNames.forEach((f, i) => console.log(`  ${f}: AB ${fmt(r.ab[i]!)}\n  ${' '.repeat(f.length)}  NT ${fmt(r.nt[i]!)}`));
-  console.log(`  mean ± sd  AB: F1 ${meanSd(r.ab.map((m) => m.F1))}  P ${meanSd(r.ab.map((m) => m.P))}  R ${meanSd(r.ab.map((m) => m.R))}  lines F1 ${meanSd(r.ab.map((m) => m.lineF1))}  acc ${meanSd(r.ab.map((m) => m.lineAcc))}`);
-  console.log(`  mean ± sd  NT: F1 ${meanSd(r.nt.map((m) => m.F1))}  P ${meanSd(r.nt.map((m) => m.P))}  R ${meanSd(r.nt.map((m) => m.R))}  lines F1 ${meanSd(r.nt.map((m) => m.lineF1))}  acc ${meanSd(r.nt.map((m) => m.lineAcc))}`);
+  const report = (label: string, v: Variant, t: number): void => {
+    const abM: Metrics[] = [];
+    const ntM: Metrics[] = [];
+    for (const f of folds) {
+      abM.push(evaluate(score, f.testAb, keepWith(v, t, f.preds)));
+      ntM.push(evaluate(score, f.testNt, keepWith(v, t, f.preds)));
+    }
+    console.log(`\n${label}: ${v.name}, threshold ${t} (scored with score-article-body.mjs)`);
+    folds.forEach((f, i) => console.log(`  ${f.name.padEnd(14)} AB ${fmt(abM[i]!)}\n  ${''.padEnd(14)} NT ${fmt(ntM[i]!)}`));
+    console.log(`  mean ± sd  AB: F1 ${meanSd(abM.map((m) => m.F1))}  P ${meanSd(abM.map((m) => m.P))}  R ${meanSd(abM.map((m) => m.R))}  lines F1 ${meanSd(abM.map((m) => m.lineF1))}  acc ${meanSd(abM.map((m) => m.lineAcc))}`);
+    console.log(`  mean ± sd  NT: F1 ${meanSd(ntM.map((m) => m.F1))}  P ${meanSd(ntM.map((m) => m.P))}  R ${meanSd(ntM.map((m) => m.R))}  lines F1 ${meanSd(ntM.map((m) => m.lineF1))}  acc ${meanSd(ntM.map((m) => m.lineAcc))}`);
+    const first = [abM[0]!, abM[1]!];
+    console.log(`  split 0 both directions, AB F1: ${first.map((m) => m.F1.toFixed(3)).join(' / ')}`);
+  };
+  report('stage-1 alone', vs[0]!, 0.5);
+  report('chosen by CV', best.variant, best.threshold);
   return best;
 }
 
@@ -728,7 +809,9 @@ async function main(): Promise<number> {
   }
 
   if (a.write) {
-    const version = `line-lr-${new Date(0).getUTCFullYear() === 1970 ? '1' : '1'}-${N_FEATURES}f`;
+    // the version names the model family and hashes everything the output depends on
+    const body = weightsSource(model, chosen, '', pages);
+    const version = `line-lr-${N_FEATURES}f-${createHash('sha256').update(body).digest('hex').slice(0, 10)}`;
     const w = weightsSource(model, chosen, version, pages);
     fs.writeFileSync(path.join(MODEL_DIR, 'weights.ts'), w);
     fs.writeFileSync(path.join(MODEL_DIR, 'stopwords.ts'), stopwordsSource(lists));

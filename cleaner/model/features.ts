@@ -1,0 +1,433 @@
+/**
+ * Features of the line model. Input: the normalised non-blank lines of one page. Output: a
+ * row-major matrix (one row per line, FEATURE_NAMES.length columns).
+ *
+ * Cost: one pass over the code units of each line (class table lookups, an FNV hash per
+ * word for stop words and month names), then O(lines) context features from prefix sums,
+ * plus one sort for the density rank. No regex runs per line.
+ */
+import {
+  CHAR_CLASS, C_CJK, C_DIGIT, C_LETTER, C_LOWER, C_PUNCT, C_SPACE, C_UPPER, wordHash,
+} from './chars.ts';
+import { type StopTable } from './stop-table.ts';
+
+/** Local (per-line) features, in column order. */
+export const LOCAL_FEATURES = [
+  'logChars', // log(1 + characters)
+  'logTokens', // log(1 + words), CJK characters counting half a word each
+  'letterShare',
+  'digitShare',
+  'punctShare',
+  'upperShare', // upper-case letters / cased letters
+  'endsSentence', // last char (before closing quotes/brackets) is . ! ? … 。 ！ ？
+  'endsColon',
+  'commaDensity', // commas (, ， 、) per word
+  'stopDensity', // stop words per word (language list, or best of common lists); CJK: function chars
+  'titleCase', // share of words starting with an upper-case letter
+  'hasUrl', // ://, www., or an @ inside a word (e-mail, handle)
+  'hasHash', // #
+  'separators', // log(1 + count of | · › » • / ▸ >)
+  'startsBullet',
+  'startsDigit',
+  'startsParen', // ( or [
+  'startsLower',
+  'dateLike', // month/weekday name, 19xx/20xx year or hh:mm, on a line of at most 10 words
+  'allCaps',
+  'cjkShare',
+  'avgWordLen', // mean word length / 10, capped at 2
+  'hasQuote', // “ ” " « » „ 「
+  'hasCopyright', // © ®
+  'shortNoPunct', // at most 4 words and no sentence end
+  'headingLike', // at most 12 words, mostly title case, no sentence end
+  'sentenceLike', // at least 10 words and (sentence end or stop density >= 0.15)
+  'longLine', // at least 25 words
+  'endsEllipsis', // … or ... at the end (teasers)
+  'logRepeat', // log(number of identical lines on the page)
+  'relPos', // index / (n - 1)
+  'relPosMid', // relPos * (1 - relPos)
+  'massPos', // share of the page's characters before this line
+  'massPosMid', // massPos * (1 - massPos)
+  'tokensVsMedian', // logTokens - log(1 + page median of words)
+] as const;
+
+/** Series smoothed over neighbours (means excluding the line itself). */
+const SMOOTHED = ['logTokens', 'sentenceLike', 'stopDensity', 'endsSentence', 'shortNoPunct', 'letterShare'] as const;
+/** Window radii of the smoothed series. */
+const WINDOWS = [1, 2, 5] as const;
+
+/** Context features computed from the local ones over the page. */
+export const CONTEXT_FEATURES = [
+  ...SMOOTHED.flatMap((s) => WINDOWS.map((w) => `${s}_w${w}`)),
+  'prevSentence', // previous line is sentence-like
+  'nextSentence',
+  'logDistSentence', // log(1 + lines to the nearest sentence-like line), 0 on one
+  'sandwiched', // sentence-like lines within 3 lines both before and after
+  'densityRank', // rank of the ±3-window character mass, 1 = densest
+  'inDense', // inside the max-sum run of (words - 10)
+  'logDistDense', // log(1 + lines to that run)
+  'inDenseLoose', // inside the max-sum run of (words - 4)
+  'inDenseStrict', // inside the max-sum run of (sentence-like ? words : -8)
+  'denseShare', // share of the page's characters inside the strict dense run (page-level)
+  'logPageLines', // log(1 + lines on the page) (page-level)
+] as const;
+
+export const FEATURE_NAMES: readonly string[] = [...LOCAL_FEATURES, ...CONTEXT_FEATURES];
+export const N_LOCAL = LOCAL_FEATURES.length;
+export const N_FEATURES = FEATURE_NAMES.length;
+
+/** Month and weekday names and abbreviations (lower case) in the common languages. */
+const DATE_WORDS: readonly string[] = [
+  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
+  'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
+  'januar', 'februar', 'märz', 'mai', 'juni', 'juli', 'oktober', 'dezember', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag',
+  'janvier', 'février', 'mars', 'avril', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre',
+  'gennaio', 'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre',
+  'janeiro', 'fevereiro', 'março', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro',
+  'januari', 'februari', 'maart', 'mei', 'augustus', 'ago', 'updated', 'published', 'am', 'pm', 'gmt', 'utc', 'est', 'bst', 'cet',
+];
+const DATE_HASHES: ReadonlySet<number> = new Set(DATE_WORDS.map((w) => wordHash(w, 0, w.length)));
+
+/** Characters that end a sentence, and closers that may follow them. */
+const SENTENCE_END: ReadonlySet<number> = new Set(
+  ['.', '!', '?', '…', '。', '！', '？', '．'].map((c) => c.charCodeAt(0)),
+);
+const CLOSERS: ReadonlySet<number> = new Set(
+  ['"', '\'', '”', '’', '»', ')', ']', '」', '』', '）', '›', '*'].map((c) => c.charCodeAt(0)),
+);
+const COMMAS: ReadonlySet<number> = new Set([',', '，', '、', ';', '；'].map((c) => c.charCodeAt(0)));
+const SEPARATORS: ReadonlySet<number> = new Set(['|', '·', '›', '»', '•', '/', '▸', '>', '»', '→', '|'].map((c) => c.charCodeAt(0)));
+const BULLETS: ReadonlySet<number> = new Set(
+  ['•', '-', '*', '–', '—', '·', '▪', '■', '►', '▶', '◦', '●', '○', '→', '✓', '✔', '+'].map((c) => c.charCodeAt(0)),
+);
+const QUOTES: ReadonlySet<number> = new Set(['"', '“', '”', '«', '»', '„', '「', '」', '『'].map((c) => c.charCodeAt(0)));
+const CODE_HASH = 0x23; // #
+const CODE_AT = 0x40; // @
+const CODE_COLON = 0x3a;
+const CODE_COPY = 0xa9; // ©
+const CODE_REG = 0xae; // ®
+const CODE_ELLIPSIS = 0x2026;
+const CODE_DOT = 0x2e;
+const CODE_PAREN = 0x28;
+const CODE_BRACKET = 0x5b;
+
+const SENTENCE_MIN_WORDS = 10;
+const SENTENCE_MIN_STOP = 0.15;
+const LONG_LINE_WORDS = 25;
+const DENSE_OFFSET = 10;
+const DENSE_LOOSE_OFFSET = 4;
+const DENSE_STRICT_PENALTY = 8;
+const DENSITY_RADIUS = 3;
+const SANDWICH_RADIUS = 3;
+const TOKENS_CAP = 200;
+
+/** Raw per-line measurements: the first pass. */
+interface LineStats {
+  chars: number;
+  words: number;
+  tokens: number;
+}
+
+/**
+ * Fill row `row` of `out` with the local features of `line` (all but the page-level ones,
+ * which the caller fills), and return the word count.
+ */
+function localFeatures(
+  line: string, out: Float64Array, row: number, stop: StopTable, langMask: number, listCounts: Int32Array,
+): LineStats {
+  const n = line.length;
+  let letters = 0;
+  let cased = 0;
+  let upper = 0;
+  let digits = 0;
+  let punct = 0;
+  let cjk = 0;
+  let cjkFunc = 0;
+  let commas = 0;
+  let seps = 0;
+  let quotes = 0;
+  let words = 0;
+  let wordChars = 0;
+  let titleWords = 0;
+  let hasDateWord = false;
+  let hasYear = false;
+  let hasTime = false;
+  let hasHash = false;
+  let hasAt = false;
+  let hasCopy = false;
+  let stopHits = 0;
+  listCounts.fill(0);
+  let wordStart = -1;
+  let wordUpperFirst = false;
+  let wordDigits = 0;
+  let prevClass = C_SPACE;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? line.charCodeAt(i) : 0x20;
+    const cls = i < n ? CHAR_CLASS[c]! : C_SPACE;
+    const inWord = cls === C_LOWER || cls === C_UPPER || cls === C_LETTER || cls === C_DIGIT;
+    if (inWord) {
+      if (wordStart < 0) {
+        wordStart = i;
+        wordUpperFirst = cls === C_UPPER;
+        wordDigits = 0;
+      }
+      if (cls === C_DIGIT) wordDigits++;
+    } else if (wordStart >= 0) {
+      // a word ended at i
+      const len = i - wordStart;
+      words++;
+      wordChars += len;
+      if (wordUpperFirst) titleWords++;
+      if (wordDigits === 0) {
+        const h = wordHash(line, wordStart, i);
+        const m = stop.masks.get(h);
+        if (m !== undefined) {
+          const mm = m & langMask;
+          if (mm !== 0) {
+            stopHits++;
+            for (let b = 0; b < listCounts.length; b++) if (mm & (1 << b)) listCounts[b] = listCounts[b]! + 1;
+          }
+        }
+        if (len <= 9 && DATE_HASHES.has(h)) hasDateWord = true;
+      } else if (wordDigits === len && len === 4) {
+        const c0 = line.charCodeAt(wordStart);
+        const c1 = line.charCodeAt(wordStart + 1);
+        if ((c0 === 0x31 && c1 === 0x39) || (c0 === 0x32 && c1 === 0x30)) hasYear = true;
+      }
+      wordStart = -1;
+    }
+    if (i === n) break;
+    switch (cls) {
+      case C_LOWER: letters++; cased++; break;
+      case C_UPPER: letters++; cased++; upper++; break;
+      case C_LETTER: letters++; break;
+      case C_DIGIT: digits++; break;
+      case C_CJK:
+        cjk++;
+        letters++;
+        if (stop.cjkFunction[c] === 1) cjkFunc++;
+        break;
+      case C_PUNCT:
+        punct++;
+        if (COMMAS.has(c)) commas++;
+        else if (SEPARATORS.has(c)) seps++;
+        else if (QUOTES.has(c)) quotes++;
+        else if (c === CODE_HASH) hasHash = true;
+        else if (c === CODE_AT) hasAt = hasAt || prevClass === C_LOWER || prevClass === C_UPPER || prevClass === C_DIGIT;
+        else if (c === CODE_COLON && prevClass === C_DIGIT && i + 1 < n && CHAR_CLASS[line.charCodeAt(i + 1)] === C_DIGIT) hasTime = true;
+        else if (c === CODE_COPY || c === CODE_REG) hasCopy = true;
+        break;
+      default: break;
+    }
+    prevClass = cls;
+  }
+  // stop density: the best list among the allowed ones
+  let bestList = 0;
+  for (let b = 0; b < listCounts.length; b++) if (listCounts[b]! > bestList) bestList = listCounts[b]!;
+  void stopHits;
+  const tokens = words + cjk / 2;
+  const tokDen = Math.max(1, tokens);
+  let stopDensity = words > 0 ? bestList / Math.max(1, words) : 0;
+  if (cjk > 0) stopDensity = Math.max(stopDensity, (cjkFunc / cjk) * 2.5);
+  // last meaningful char
+  let end = n - 1;
+  while (end >= 0 && CLOSERS.has(line.charCodeAt(end))) end--;
+  const last = end >= 0 ? line.charCodeAt(end) : 0;
+  const endsSentence = SENTENCE_END.has(last) ? 1 : 0;
+  const endsEllipsis = last === CODE_ELLIPSIS
+    || (last === CODE_DOT && end >= 2 && line.charCodeAt(end - 1) === CODE_DOT && line.charCodeAt(end - 2) === CODE_DOT) ? 1 : 0;
+  const first = n > 0 ? line.charCodeAt(0) : 0;
+  const firstCls = n > 0 ? CHAR_CLASS[first]! : C_SPACE;
+  const second = n > 1 ? line.charCodeAt(1) : 0;
+  const startsBullet = BULLETS.has(first) && (n === 1 || CHAR_CLASS[second] === C_SPACE) ? 1 : 0;
+  const hasUrl = hasAt || line.includes('://') || line.includes('www.') ? 1 : 0;
+  const upperShare = cased > 0 ? upper / cased : 0;
+  const titleCase = words > 0 ? titleWords / words : 0;
+  const shortNoPunct = tokens <= 4 && !endsSentence ? 1 : 0;
+  const sentenceLike = tokens >= SENTENCE_MIN_WORDS && (endsSentence === 1 || stopDensity >= SENTENCE_MIN_STOP) ? 1 : 0;
+  const len = Math.max(1, n);
+  const o = row;
+  out[o + 0] = Math.log1p(n);
+  out[o + 1] = Math.log1p(Math.min(tokens, TOKENS_CAP));
+  out[o + 2] = letters / len;
+  out[o + 3] = digits / len;
+  out[o + 4] = punct / len;
+  out[o + 5] = upperShare;
+  out[o + 6] = endsSentence;
+  out[o + 7] = last === CODE_COLON ? 1 : 0;
+  out[o + 8] = Math.min(commas / tokDen, 1);
+  out[o + 9] = Math.min(stopDensity, 1);
+  out[o + 10] = titleCase;
+  out[o + 11] = hasUrl;
+  out[o + 12] = hasHash ? 1 : 0;
+  out[o + 13] = Math.log1p(seps);
+  out[o + 14] = startsBullet;
+  out[o + 15] = firstCls === C_DIGIT ? 1 : 0;
+  out[o + 16] = first === CODE_PAREN || first === CODE_BRACKET ? 1 : 0;
+  out[o + 17] = firstCls === C_LOWER ? 1 : 0;
+  out[o + 18] = (hasDateWord || hasYear || hasTime) && tokens <= 10 ? 1 : 0;
+  out[o + 19] = cased >= 4 && upperShare > 0.8 ? 1 : 0;
+  out[o + 20] = cjk / len;
+  out[o + 21] = words > 0 ? Math.min(wordChars / words / 10, 2) : 0;
+  out[o + 22] = quotes > 0 ? 1 : 0;
+  out[o + 23] = hasCopy ? 1 : 0;
+  out[o + 24] = shortNoPunct;
+  out[o + 25] = tokens <= 12 && titleCase >= 0.6 && !endsSentence ? 1 : 0;
+  out[o + 26] = sentenceLike;
+  out[o + 27] = tokens >= LONG_LINE_WORDS ? 1 : 0;
+  out[o + 28] = endsEllipsis;
+  return { chars: n, words, tokens };
+}
+
+/** Column index of a local feature. */
+const COL = Object.fromEntries(LOCAL_FEATURES.map((name, i) => [name, i])) as Record<(typeof LOCAL_FEATURES)[number], number>;
+
+/** Indices [start, end) of the max-sum contiguous run of `scores` (Kadane); [0, 0) if all are negative. */
+export function maxSumRun(scores: Float64Array): [number, number] {
+  let best = 0;
+  let bestStart = 0;
+  let bestEnd = 0;
+  let cur = 0;
+  let curStart = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (cur <= 0) {
+      cur = 0;
+      curStart = i;
+    }
+    cur += scores[i]!;
+    if (cur > best) {
+      best = cur;
+      bestStart = curStart;
+      bestEnd = i + 1;
+    }
+  }
+  return [bestStart, bestEnd];
+}
+
+/** Mean of `v` over [i - r, i + r] excluding i, using prefix sums `p` (p[k] = sum of v[0..k)). */
+function windowMean(p: Float64Array, n: number, i: number, r: number, v: number): number {
+  const lo = Math.max(0, i - r);
+  const hi = Math.min(n, i + r + 1);
+  const count = hi - lo - 1;
+  return count > 0 ? (p[hi]! - p[lo]! - v) / count : 0;
+}
+
+/** Map from ISO 639-1 code (or undefined) to the bit mask of stop lists to use. */
+export function languageMask(stop: StopTable, language: string | undefined): number {
+  if (language !== undefined) {
+    const code = language.toLowerCase().slice(0, 2);
+    const i = stop.langs.indexOf(code);
+    if (i >= 0) return 1 << i;
+  }
+  return stop.commonMask;
+}
+
+/**
+ * Feature matrix of a page: row-major Float64Array of lines.length * N_FEATURES.
+ * Never throws on odd input (empty lines, empty pages, any code units).
+ */
+export function extractFeatures(lines: readonly string[], stop: StopTable, language?: string): Float64Array {
+  const n = lines.length;
+  const d = N_FEATURES;
+  const x = new Float64Array(n * d);
+  if (n === 0) return x;
+  const mask = languageMask(stop, language);
+  const listCounts = new Int32Array(stop.langs.length);
+  const chars = new Float64Array(n);
+  const tokens = new Float64Array(n);
+  const counts = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    const s = localFeatures(line, x, i * d, stop, mask, listCounts);
+    chars[i] = s.chars;
+    tokens[i] = s.tokens;
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+  }
+  // page-level local features
+  let totalChars = 0;
+  for (let i = 0; i < n; i++) totalChars += chars[i]!;
+  const sortedTokens = Float64Array.from(tokens).sort();
+  const median = sortedTokens[n >> 1]!;
+  const logMedian = Math.log1p(Math.min(median, TOKENS_CAP));
+  let massBefore = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    const rel = n > 1 ? i / (n - 1) : 0.5;
+    const mass = totalChars > 0 ? massBefore / totalChars : 0;
+    massBefore += chars[i]!;
+    x[o + COL.logRepeat] = Math.log(counts.get(lines[i]!) ?? 1);
+    x[o + COL.relPos] = rel;
+    x[o + COL.relPosMid] = rel * (1 - rel);
+    x[o + COL.massPos] = mass;
+    x[o + COL.massPosMid] = mass * (1 - mass);
+    x[o + COL.tokensVsMedian] = x[o + COL.logTokens]! - logMedian;
+  }
+  // smoothed series via prefix sums
+  let col = N_LOCAL;
+  const prefix = new Float64Array(n + 1);
+  for (const name of SMOOTHED) {
+    const c = COL[name];
+    for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + x[i * d + c]!;
+    for (const r of WINDOWS) {
+      for (let i = 0; i < n; i++) x[i * d + col] = windowMean(prefix, n, i, r, x[i * d + c]!);
+      col++;
+    }
+  }
+  // distance to sentence-like lines
+  const sent = COL.sentenceLike;
+  const distPrev = new Float64Array(n);
+  const distNext = new Float64Array(n);
+  let lastSeen = -1e9;
+  for (let i = 0; i < n; i++) {
+    distPrev[i] = i - lastSeen;
+    if (x[i * d + sent] === 1) lastSeen = i;
+  }
+  lastSeen = 1e9;
+  for (let i = n - 1; i >= 0; i--) {
+    distNext[i] = lastSeen - i;
+    if (x[i * d + sent] === 1) lastSeen = i;
+  }
+  // density: ±R character mass, ranked
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + chars[i]!;
+  const density = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    density[i] = prefix[Math.min(n, i + DENSITY_RADIUS + 1)]! - prefix[Math.max(0, i - DENSITY_RADIUS)]!;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => density[a]! - density[b]! || a - b);
+  const rank = new Float64Array(n);
+  order.forEach((line, r) => {
+    rank[line] = n > 1 ? r / (n - 1) : 1;
+  });
+  // dense runs
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) scores[i] = Math.min(tokens[i]!, TOKENS_CAP) - DENSE_OFFSET;
+  const [ds, de] = maxSumRun(scores);
+  for (let i = 0; i < n; i++) scores[i] = Math.min(tokens[i]!, TOKENS_CAP) - DENSE_LOOSE_OFFSET;
+  const [ls, le] = maxSumRun(scores);
+  for (let i = 0; i < n; i++) scores[i] = x[i * d + sent] === 1 ? Math.min(tokens[i]!, TOKENS_CAP) : -DENSE_STRICT_PENALTY;
+  const [ss, se] = maxSumRun(scores);
+  let strictChars = 0;
+  for (let i = ss; i < se; i++) strictChars += chars[i]!;
+  const denseShare = totalChars > 0 ? strictChars / totalChars : 0;
+  const logLines = Math.log1p(n);
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    let c = col;
+    const isSent = x[o + sent] === 1;
+    const dp = distPrev[i]!;
+    const dn = distNext[i]!;
+    x[o + c++] = dp === 1 ? 1 : 0;
+    x[o + c++] = dn === 1 ? 1 : 0;
+    x[o + c++] = isSent ? 0 : Math.log1p(Math.min(dp, dn, n));
+    x[o + c++] = dp <= SANDWICH_RADIUS && dn <= SANDWICH_RADIUS ? 1 : 0;
+    x[o + c++] = rank[i]!;
+    x[o + c++] = i >= ds && i < de ? 1 : 0;
+    x[o + c++] = Math.log1p(i < ds ? ds - i : i >= de ? i - de + 1 : 0);
+    x[o + c++] = i >= ls && i < le ? 1 : 0;
+    x[o + c++] = i >= ss && i < se ? 1 : 0;
+    x[o + c++] = denseShare;
+    x[o + c++] = logLines;
+  }
+  return x;
+}
