@@ -200,7 +200,9 @@ async function main(argv: readonly string[]): Promise<number> {
         initRunsMs: init.runsMs.map((v) => round(v, 2)),
         initCpuMs: round(init.medianCpuMs, 2),
         initMsExternalSdk: round(initExternal.medianMs, 2),
+        initCpuMsExternalSdk: round(initExternal.medianCpuMs, 2),
         initMsWithSourceMaps: round(initSourceMaps.medianMs, 2),
+        initCpuMsWithSourceMaps: round(initSourceMaps.medianCpuMs, 2),
         initEnv: Object.keys(INIT_ENV),
       };
     } catch (err) {
@@ -287,7 +289,7 @@ function renderReport(
   const c = report.cleaner as Record<string, number> | undefined;
   const r = report.readability as Record<string, number> | undefined;
   const hd = report.handler as HandlerResult | undefined;
-  const b = report.bundle as { bundled: { bytes: number; gzipBytes: number }; external: { bytes: number; gzipBytes: number }; initMsExternalSdk: number; initMsWithSourceMaps: number; initCpuMs: number } | undefined;
+  const b = report.bundle as { bundled: { bytes: number; gzipBytes: number }; external: { bytes: number; gzipBytes: number }; initMsExternalSdk: number; initMsWithSourceMaps: number; initCpuMs: number; initCpuMsExternalSdk: number; initCpuMsWithSourceMaps: number } | undefined;
   const l = report.local as LocalResult | undefined;
   out.push(`article-ingest perf  ${report.timestamp as string}  node ${report.node as string}  ${report.cpu as string}${args.quick ? '  (--quick)' : ''}`);
   const corpus = report.corpus as { source: string; pages: number; bytes: number };
@@ -302,11 +304,11 @@ function renderReport(
     ['Readability MB/s (linkedom)', fmt(h.readabilityMBps, 2), r ? `p99 ${fmt(r.p99Ms, 2)} ms/page; by CPU time ${fmt(r.mbpsCpu, 2)}` : ''],
     ['speedup vs Readability', h.speedupVsReadability === null ? 'n/a' : `${fmt(h.speedupVsReadability, 1)}x`, ''],
     ['growth: cost at 4x input', h.growthRatio4x === null ? 'n/a' : `${fmt(h.growthRatio4x, 2)}x`, 'of 1x (4.0 = linear)'],
-    ['handler articles/s (1 core)', fmt(h.handlerArticlesPerSec, 0), hd ? `${fmt(hd.cpuMsPerArticle, 3)} ms/article, batches of ${hd.batchSize}` : ''],
+    ['handler articles/s (1 core)', fmt(h.handlerArticlesPerSec, 0), hd ? `${fmt(hd.wallMsPerArticle, 3)} ms/article, batches of ${hd.batchSize}; by CPU time ${fmt(hd.articlesPerCpuSec, 0)}/s (${fmt(hd.cpuMsPerArticle, 3)} ms)` : ''],
     ['handler record size', hd ? fmtBytes(hd.itemBytesAvg) : 'n/a', hd ? `S3 GET ${fmt(hd.s3GetsPerArticle, 2)}, body PUT ${fmt(hd.s3PutsPerArticle, 2)}, DDB put ${fmt(hd.ddbPutsPerArticle, 2)} per article` : ''],
     ['bundle (SDK bundled, minified)', b ? fmtBytes(b.bundled.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.bundled.gzipBytes)}` : ''],
     ['bundle (@aws-sdk/* external)', b ? fmtBytes(b.external.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.external.gzipBytes)}` : ''],
-    ['module init, import() (ms)', fmt(h.initMs, 1), b ? `CPU ${fmt(b.initCpuMs, 1)}; SDK external ${fmt(b.initMsExternalSdk, 1)}; --enable-source-maps ${fmt(b.initMsWithSourceMaps, 1)}` : ''],
+    ['module init, import() (ms)', fmt(h.initMs, 1), b ? `CPU ${fmt(b.initCpuMs, 1)}; SDK external ${fmt(b.initMsExternalSdk, 1)} (CPU ${fmt(b.initCpuMsExternalSdk, 1)}); --enable-source-maps ${fmt(b.initMsWithSourceMaps, 1)} (CPU ${fmt(b.initCpuMsWithSourceMaps, 1)})` : ''],
     ['local stack articles/s', fmt(h.localArticlesPerSec, 0), l ? `${l.articles} articles, ${fmt(l.seconds, 2)} s` : ''],
     ['cost per 1M articles (USD)', cost ? `$${fmt(cost.totalUSD, 2)}` : 'n/a', cost ? `+ DynamoDB $${fmt(cost.dynamoUSD, 2)}, logs $${fmt(cost.logsUSD, 2)} (stated apart)` : ''],
   ]));
@@ -325,8 +327,8 @@ function renderReport(
       ['Lambda invocations', fmt(cost.invocations, 0), fmt(cost.lambdaRequestsUSD, 4)],
       [`Lambda GB-s (${inputs.memoryMB} MB, ${cost.billedMsPerInvocation} ms/batch)`, fmt(cost.gbSeconds, 1), fmt(cost.lambdaDurationUSD, 4)],
       ['SQS requests (1 send/object + receive+delete per batch)', fmt(cost.sqsRequests, 0), fmt(cost.sqsUSD, 4)],
-      ['S3 PUT (upload + body objects)', fmt(cost.s3Puts, 0), ''],
-      ['S3 GET', fmt(cost.s3Gets, 0), fmt(cost.s3USD, 4)],
+      ['S3 PUT (upload + body objects)', fmt(cost.s3Puts, 0), fmt(cost.s3PutUSD, 4)],
+      ['S3 GET', fmt(cost.s3Gets, 0), fmt(cost.s3GetUSD, 4)],
       ['total (Lambda + SQS + S3 requests)', '', fmt(cost.totalUSD, 4)],
       [`DynamoDB on-demand WRU (${cost.wruPerItem} WRU/item: table + ${inputs.gsiCount} GSIs, projection ALL)`, fmt(cost.dynamoWRU, 0), fmt(cost.dynamoUSD, 4)],
       [`CloudWatch Logs ingestion (${fmt(inputs.logBytesPerArticle ?? 0, 0)} B logged/article)`, `${fmt(cost.logGB, 2)} GB`, fmt(cost.logsUSD, 4)],

@@ -68,6 +68,8 @@ export interface CostBreakdown {
   readonly sqsUSD: number;
   readonly s3Puts: number;
   readonly s3Gets: number;
+  readonly s3PutUSD: number;
+  readonly s3GetUSD: number;
   readonly s3USD: number;
   /** Lambda + SQS + S3 requests: the per-million figure the bench reports as costPerMillionUSD. */
   readonly totalUSD: number;
@@ -112,7 +114,9 @@ export function estimateCost(inputs: CostInputs): CostBreakdown {
   const sqsUSD = (sqsRequests / 1e6) * SQS_STANDARD_USD_PER_MILLION_REQUESTS;
   const s3Puts = articles * inputs.s3PutsPerArticle;
   const s3Gets = articles * inputs.s3GetsPerArticle;
-  const s3USD = (s3Puts / 1000) * S3_PUT_USD_PER_THOUSAND + (s3Gets / 1000) * S3_GET_USD_PER_THOUSAND;
+  const s3PutUSD = (s3Puts / 1000) * S3_PUT_USD_PER_THOUSAND;
+  const s3GetUSD = (s3Gets / 1000) * S3_GET_USD_PER_THOUSAND;
+  const s3USD = s3PutUSD + s3GetUSD;
   const totalUSD = lambdaDurationUSD + lambdaRequestsUSD + sqsUSD + s3USD;
   const wruPerItem = wruPerWrite(inputs.itemBytes) * (1 + inputs.gsiCount);
   const dynamoWRU = articles * wruPerItem;
@@ -129,6 +133,8 @@ export function estimateCost(inputs: CostInputs): CostBreakdown {
     sqsUSD,
     s3Puts,
     s3Gets,
+    s3PutUSD,
+    s3GetUSD,
     s3USD,
     totalUSD,
     wruPerItem,

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalStack, LocalStackProps, ProcessedEvent } from '../../local/stack.ts';
+import { captureStdout } from './capture.ts';
 import { generatePage } from './generate.ts';
 import { mapLimit, withTimeout } from './limit.ts';
 import { loadPart } from './load.ts';
@@ -37,7 +38,11 @@ export interface LocalResult {
 
 export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CONCURRENCY): Promise<LocalResult> {
   const mod = await loadPart<{ LocalStack: { start(props?: LocalStackProps): Promise<LocalStack> } }>('local stack', 'local/stack.ts');
-  const stack = await mod.LocalStack.start({ reconcileOnStart: false });
+  const stdout = captureStdout({ stderr: true });
+  const stack = await mod.LocalStack.start({ reconcileOnStart: false }).catch((err: unknown) => {
+    stdout.restore();
+    throw err;
+  });
   try {
     const names = stack.describe();
     const pages = Array.from({ length: count }, (_, i) => generatePage(LOCAL_SEED + i));
@@ -92,5 +97,6 @@ export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CON
     };
   } finally {
     await stack.stop();
+    stdout.restore();
   }
 }

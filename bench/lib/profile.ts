@@ -1,6 +1,6 @@
 /**
  * Profile one part under `node --cpu-prof` and print its hot spots:
- *   npx tsx bench/lib/profile.ts cleaner|handler [--corpus DIR] [--seconds N]
+ *   npx tsx bench/lib/profile.ts cleaner|handler|local [--corpus DIR] [--seconds N] [--count N]
  * (re-runs itself under --cpu-prof; the .cpuprofile lands in bench/results/profiles/).
  */
 import { execFileSync } from 'node:child_process';
@@ -30,8 +30,11 @@ async function workload(): Promise<void> {
     while (performance.now() < deadline) for (const p of corpus.pages) clean(p);
   } else if (target === 'handler') {
     while (performance.now() < deadline) await measureHandler(corpus.pages, { batchSize: 10, runs: 1, warmupRuns: 0 });
+  } else if (target === 'local') {
+    const { measureLocal } = await import('./local.ts');
+    await measureLocal(Number(flag('--count', '200')));
   } else {
-    throw new Error(`unknown target ${target}: cleaner|handler`);
+    throw new Error(`unknown target ${target}: cleaner|handler|local`);
   }
 }
 
