@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { data } from 'franc-min/data.js';
+import { TrigramModelMissingError } from '../cleaner/metadata/errors.ts';
 import { TRIGRAM_LANGUAGES } from '../cleaner/metadata/tables/languages.ts';
 
 const out: Record<string, Record<string, string>> = {};
@@ -21,7 +22,7 @@ for (const [script, codes] of Object.entries(TRIGRAM_LANGUAGES)) {
     else (out[script] as Record<string, string>)[code] = model;
   }
 }
-if (missing.length > 0) throw new Error(`franc-min has no model for: ${missing.join(', ')}`);
+if (missing.length > 0) throw new TrigramModelMissingError(missing);
 
 const body = Object.entries(out)
   .map(([script, models]) => `  ${script}: {\n${Object.entries(models).map(([code, m]) => `    ${code}: ${JSON.stringify(m)},`).join('\n')}\n  },`)

@@ -5,15 +5,15 @@ import {
   CREDIT_BY_LABELS,
   CREDIT_LABELS,
   CREDIT_LOWERCASE_OK,
-  MAX_LOWERCASE_CREDIT_WORDS,
-  WHOLE_LINE_CREDIT_LEADS,
   MAX_CREDIT_WORDS,
+  MAX_LOWERCASE_CREDIT_WORDS,
   MEDIA_LABELS,
   PAREN_CREDIT_LEADS,
   PHOTO_OUTLETS,
   SLASH_CREDIT_AGENCIES,
   STANDALONE_CREDITS,
   TRAILING_CREDIT_JUNK,
+  WHOLE_LINE_CREDIT_LEADS,
 } from './tables/credits.ts';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -64,13 +64,11 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => w !== '').length;
 }
 
-/** "Tobias Brandl/dpa", "Name/AFP via Getty Images": some slash segment is a known photo outlet. */
+/** "Tobias Brandl/dpa", "Name/AFP via Getty Images", "Name/PA Wire/PA Images": the last segment is a photo outlet. */
 function endsWithOutlet(credit: string): boolean {
-  const last = credit.split('/').pop() ?? '';
-  return [last].some((seg) => {
-      const t = seg.trim().replace(/[,.]?\s?File(?: Photo)?$/i, '').trim();
-      return PHOTO_OUTLETS.has(seg.trim()) || PHOTO_OUTLETS.has(t) || /\bvia Getty Images$/.test(t);
-    });
+  const last = (credit.split('/').pop() ?? '').trim();
+  const withoutFile = last.replace(/[,.]?\s?File(?: Photo)?$/i, '').trim();
+  return PHOTO_OUTLETS.has(last) || PHOTO_OUTLETS.has(withoutFile) || /\bvia Getty Images$/.test(withoutFile);
 }
 
 interface Candidate {

@@ -10,13 +10,13 @@ export const MIN_LETTERS_FOR_DETECTION = 20;
 export const MAX_DETECTION_SAMPLE = 4000;
 
 /**
- * A script that decides the language on its own (or narrows it to a few candidates).
+ * A script that decides the language on its own, or names the trigram models that decide.
  * `share` is the fraction of letters in the sample that must belong to the script.
  */
 export interface ScriptRule {
   readonly name: string;
   readonly pattern: RegExp;
-  /** ISO 639-1 answer when the script alone decides, else null (use `candidates`). */
+  /** ISO 639-1 answer when the script alone decides, else null (use `trigramScript`). */
   readonly language: string | null;
   /** Script whose trigram models decide when `language` is null (a key of TRIGRAM_LANGUAGES). */
   readonly trigramScript: string | null;
