@@ -155,7 +155,7 @@ function proseWords(rest: string): number {
  */
 export function parseDateLine(line: string): DateLineMatch | null {
   if (line.length > 4 * MAX_DATE_LINE_LENGTH) return null;
-  const s = line.replace(/\s+/g, ' ').trim().replace(/^[(（[]|[)）\]]$/g, '');
+  const s = line.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/^[(（[]|[)）\]]$/g, '');
   if (s === '' || s.length > MAX_DATE_LINE_LENGTH) return null;
   if (READING_TIME.test(s)) return { date: null, kind: 'other', readingTime: true };
 

@@ -56,6 +56,11 @@ describe('parseDateLine', () => {
     expect(got?.kind).toBe(kind);
   });
 
+  it('reads decomposed (NFD) month names', () => {
+    expect(parseDateLine('4 de março de 2025'.normalize('NFD'))?.date).toBe('2025-03-04');
+    expect(parseDateLine('4. März 2025'.normalize('NFD'))?.date).toBe('2025-03-04');
+  });
+
   it('lists every absolute date with its own kind', () => {
     expect(parseDateLine('Apr 4, 2025 Updated Apr 5, 2025')?.dates).toEqual([
       { date: '2025-04-04', kind: 'other' },
