@@ -88,6 +88,12 @@ describe('stripMediaLabel', () => {
     ['Foto 2 von 9: Der Hafen im Nebel', 'Foto 2 von 9:', 'Der Hafen im Nebel'],
     ['Imagen 1 de 4', 'Imagen 1 de 4', ''],
     ['2/3 Passengers board the replacement bus', '2/3', 'Passengers board the replacement bus'],
+    ['Légende : Les pêcheurs bloquent le port', 'Légende :', 'Les pêcheurs bloquent le port'],
+    ['Legenda: Voluntários limpam a praia', 'Legenda:', 'Voluntários limpam a praia'],
+    ['Didascalia: Il ponte chiuso per lavori', 'Didascalia:', 'Il ponte chiuso per lavori'],
+    ['Keterangan foto: Warga memadati taman kota', 'Keterangan foto:', 'Warga memadati taman kota'],
+    ['Подпись: Паром у причала', 'Подпись:', 'Паром у причала'],
+    ['Vídeo: Voluntarios limpian la playa', 'Vídeo:', 'Voluntarios limpian la playa'],
   ])('%j', (line, label, rest) => {
     expect(stripMediaLabel(line)).toEqual({ label, rest });
   });
