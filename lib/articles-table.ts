@@ -1,6 +1,6 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { tableDefaults } from './defaults.ts';
+import { mergeProps, tableDefaults } from './defaults.ts';
 import { ConflictingPropsError } from './errors.ts';
 import { ARTICLES_TABLE, KEY_ATTRIBUTE_TYPE } from './table-schema.ts';
 
@@ -38,11 +38,7 @@ export class ArticlesTable extends dynamodb.Table {
         'capacities apply to PROVISIONED billing only (the default is PAY_PER_REQUEST)',
       );
     }
-    super(scope, id, {
-      ...defaults,
-      ...props,
-      partitionKey: attribute(ARTICLES_TABLE.partitionKey),
-    });
+    super(scope, id, mergeProps(defaults, props, { partitionKey: attribute(ARTICLES_TABLE.partitionKey) }));
     for (const index of Object.values(ARTICLES_TABLE.indexes)) {
       this.addGlobalSecondaryIndex({
         indexName: index.name,

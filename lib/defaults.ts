@@ -14,6 +14,15 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 
+/**
+ * `{ ...defaults, ...props, ...required }`, except that a prop explicitly set to `undefined`
+ * keeps its default (a plain spread would silently erase it, e.g. `versioned: undefined`).
+ */
+export function mergeProps<D extends object, P extends object, R extends object>(defaults: D, props: P, required: R): D & P & R {
+  const given = Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) as P;
+  return { ...defaults, ...given, ...required };
+}
+
 /** Receives of one message before SQS moves it to the dead-letter queue (AWS advises >= 5). */
 export const MAX_RECEIVE_COUNT = 5;
 

@@ -13,6 +13,7 @@ import {
   eventSourceDefaults,
   ingestFunctionDefaults,
   logGroupDefaults,
+  mergeProps,
   POWERTOOLS_METRICS_NAMESPACE,
   POWERTOOLS_SERVICE_NAME,
   type IngestFunctionDefaults,
@@ -159,14 +160,9 @@ export class IngestFunction extends Construct {
   constructor(scope: Construct, id: string, props: IngestFunctionProps) {
     validate(props);
     super(scope, id);
-    const defaults = ingestFunctionDefaults();
-    const sourceDefaults = eventSourceDefaults();
-    const maxObjectBytes = props.maxObjectBytes ?? defaults.maxObjectBytes;
+    const settings = mergeProps({ ...ingestFunctionDefaults(), ...eventSourceDefaults() }, props, { reportBatchItemFailures: true });
 
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      ...logGroupDefaults(),
-      ...(props.logRetention === undefined ? {} : { retention: props.logRetention }),
-    });
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', mergeProps(logGroupDefaults(), { retention: props.logRetention }, {}));
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Article ingest function: read raw articles, write records and bodies',
@@ -174,12 +170,12 @@ export class IngestFunction extends Construct {
     this.logGroup.grantWrite(this.role);
 
     this.function = new NodejsFunction(this, 'Function', {
-      runtime: defaults.runtime,
-      architecture: defaults.architecture,
-      memorySize: props.memorySize ?? defaults.memorySize,
-      timeout: props.timeout ?? defaults.timeout,
-      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
-      entry: props.entry ?? `${PROJECT_ROOT}${INGEST_ENTRY}`,
+      runtime: settings.runtime,
+      architecture: settings.architecture,
+      memorySize: settings.memorySize,
+      timeout: settings.timeout,
+      reservedConcurrentExecutions: settings.reservedConcurrentExecutions,
+      entry: settings.entry ?? `${PROJECT_ROOT}${INGEST_ENTRY}`,
       handler: 'handler',
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
@@ -191,10 +187,10 @@ export class IngestFunction extends Construct {
         ...props.environment,
         TABLE_NAME: props.table.tableName,
         BODIES_BUCKET: props.bodiesBucket.bucketName,
-        MAX_OBJECT_BYTES: String(maxObjectBytes),
+        MAX_OBJECT_BYTES: String(settings.maxObjectBytes),
         POWERTOOLS_SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE,
-        LOG_LEVEL: props.logLevel ?? defaults.logLevel,
+        LOG_LEVEL: settings.logLevel,
         NODE_OPTIONS: '--enable-source-maps',
       },
     });
@@ -230,10 +226,10 @@ export class IngestFunction extends Construct {
 
     // Grants ReceiveMessage/DeleteMessage/ChangeMessageVisibility/GetQueueAttributes/GetQueueUrl.
     this.eventSource = new SqsEventSource(props.queue, {
-      batchSize: props.batchSize ?? sourceDefaults.batchSize,
-      maxBatchingWindow: props.maxBatchingWindow ?? sourceDefaults.maxBatchingWindow,
-      reportBatchItemFailures: true,
-      ...(props.maxConcurrency === undefined ? {} : { maxConcurrency: props.maxConcurrency }),
+      batchSize: settings.batchSize,
+      maxBatchingWindow: settings.maxBatchingWindow,
+      reportBatchItemFailures: settings.reportBatchItemFailures,
+      ...(settings.maxConcurrency === undefined ? {} : { maxConcurrency: settings.maxConcurrency }),
     });
     this.function.addEventSource(this.eventSource);
   }

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { deadLetterQueueDefaults, eventSourceDefaults, MAX_RECEIVE_COUNT, queueDefaults, VISIBILITY_TIMEOUT_FACTOR } from './defaults.ts';
+import { deadLetterQueueDefaults, eventSourceDefaults, MAX_RECEIVE_COUNT, mergeProps, queueDefaults, VISIBILITY_TIMEOUT_FACTOR } from './defaults.ts';
 import { ConflictingPropsError, InvalidPropError } from './errors.ts';
 
 export interface IngestQueueProps {
@@ -61,12 +61,14 @@ export class IngestQueue extends Construct {
     const window = props.consumerBatchingWindow ?? eventSourceDefaults().maxBatchingWindow;
     this.visibilityTimeout = props.visibilityTimeout ?? Duration.seconds(minimum + window.toSeconds());
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', { ...deadLetterQueueDefaults() });
-    this.queue = new sqs.Queue(this, 'Queue', {
-      ...queueDefaults(),
-      ...(props.retentionPeriod === undefined ? {} : { retentionPeriod: props.retentionPeriod }),
-      visibilityTimeout: this.visibilityTimeout,
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount },
-    });
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', deadLetterQueueDefaults());
+    this.queue = new sqs.Queue(
+      this,
+      'Queue',
+      mergeProps(queueDefaults(), { retentionPeriod: props.retentionPeriod }, {
+        visibilityTimeout: this.visibilityTimeout,
+        deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount },
+      }),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { accessLogBucketDefaults, secureBucketDefaults } from './defaults.ts';
+import { accessLogBucketDefaults, mergeProps, secureBucketDefaults } from './defaults.ts';
 import { ConflictingPropsError, InvalidPropError } from './errors.ts';
 
 /** What a bucket is for: data buckets must log access; the access-log bucket must not log to itself. */
@@ -29,13 +29,15 @@ export class SecureBucket extends s3.Bucket {
     const { kind = 'data', ...bucketProps } = props;
     validate(kind, bucketProps);
     const defaults = kind === 'data' ? secureBucketDefaults() : accessLogBucketDefaults();
-    super(scope, id, {
-      ...defaults,
-      ...bucketProps,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      publicReadAccess: false,
-      enforceSSL: true,
-    });
+    super(
+      scope,
+      id,
+      mergeProps(defaults, bucketProps, {
+        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+        publicReadAccess: false,
+        enforceSSL: true,
+      }),
+    );
   }
 }
 

@@ -1,0 +1,48 @@
+/** The one place of defaults: pure functions, and the merge rule every construct uses. */
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { describe, expect, it } from 'vitest';
+import {
+  bundlingDefaults,
+  deadLetterQueueDefaults,
+  ingestFunctionDefaults,
+  mergeProps,
+  queueDefaults,
+  secureBucketDefaults,
+  VISIBILITY_TIMEOUT_FACTOR,
+  MAX_RECEIVE_COUNT,
+} from '../../lib/defaults.ts';
+
+describe('mergeProps', () => {
+  it('lets props override defaults and required override both', () => {
+    expect(mergeProps({ a: 1, b: 2 }, { b: 3, c: 4 }, { c: 5 })).toEqual({ a: 1, b: 3, c: 5 });
+  });
+
+  it('keeps a default when a prop is explicitly undefined', () => {
+    const merged = mergeProps(secureBucketDefaults(), { versioned: undefined } as s3.BucketProps, {});
+    expect(merged.versioned).toBe(true);
+  });
+});
+
+describe('defaults', () => {
+  it('are fresh objects on every call (no shared mutable state)', () => {
+    const a = secureBucketDefaults();
+    (a.lifecycleRules as s3.LifecycleRule[]).push({ id: 'x' });
+    expect(secureBucketDefaults().lifecycleRules).toHaveLength(2);
+    expect(bundlingDefaults()).not.toBe(bundlingDefaults());
+  });
+
+  it('encode the AWS guidance for SQS consumers', () => {
+    expect(VISIBILITY_TIMEOUT_FACTOR).toBe(6);
+    expect(MAX_RECEIVE_COUNT).toBeGreaterThanOrEqual(5);
+    expect(queueDefaults().encryption).toBe(sqs.QueueEncryption.SQS_MANAGED);
+    expect(deadLetterQueueDefaults().retentionPeriod?.toSeconds()).toBe(14 * 24 * 3600);
+  });
+
+  it('bundle for Node 22 ESM with the SDK inside and no Docker', () => {
+    const b = bundlingDefaults();
+    expect(b).toMatchObject({ target: 'node22', mainFields: ['module', 'main'], bundleAwsSDK: true, forceDockerBundling: false, minify: true, sourceMap: true });
+    expect(b.banner).toContain('createRequire(import.meta.url)');
+    expect(ingestFunctionDefaults().runtime.name).toBe('nodejs22.x');
+  });
+});
