@@ -45,9 +45,10 @@ export const ESM_REQUIRE_BANNER =
 
 /**
  * Hardened bucket: no public access, TLS only (1.2+), bucket-owner-enforced ACLs, SSE-S3,
- * versioning, RETAIN on stack deletion, incomplete multipart uploads aborted after 7 days and
- * noncurrent versions expired after 90 days (versioning protects against overwrite/delete
- * mistakes without growing forever).
+ * versioning, RETAIN on stack deletion, incomplete multipart uploads aborted after 7 days,
+ * noncurrent versions expired after 90 days and lone delete markers removed (versioning
+ * protects against overwrite/delete mistakes without growing forever). Lifecycle actions emit
+ * `s3:LifecycleExpiration:*` events, not `ObjectRemoved`, so they never reach the ingest queue.
  *
  * Encryption is S3-managed (SSE-S3, AES-256): objects are encrypted at rest with no KMS request
  * on each GET/PUT (cost and throttling), no key policy to keep in step with S3 notifications,
@@ -71,6 +72,7 @@ export function secureBucketDefaults(): s3.BucketProps {
       {
         id: 'expire-noncurrent-versions',
         noncurrentVersionExpiration: Duration.days(90),
+        expiredObjectDeleteMarker: true,
       },
     ],
   };

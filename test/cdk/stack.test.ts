@@ -74,8 +74,14 @@ describe('buckets', () => {
     });
   });
 
-  it.each(['RawArticlesBucket', 'BodiesBucket'])('%s is versioned and logs access to the log bucket', (id) => {
+  it.each(['RawArticlesBucket', 'BodiesBucket'])('%s is versioned, expires old versions and logs access to the log bucket', (id) => {
     expect(resources[id]?.Properties?.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(resources[id]?.Properties?.LifecycleConfiguration?.Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 }, Status: 'Enabled' }),
+        expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 90 }, ExpiredObjectDeleteMarker: true, Status: 'Enabled' }),
+      ]),
+    );
     expect(resources[id]?.Properties?.LoggingConfiguration).toMatchObject({ DestinationBucketName: ref('AccessLogsBucket') });
   });
 
