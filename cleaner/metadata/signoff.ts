@@ -1,6 +1,6 @@
 import { agencyEntry } from './agency.ts';
 import type { SignoffLine, SignoffSplit } from './types.ts';
-import { AGENCY_ONLY_LINE, AGENCY_WITH_DESK_CODES, DESK_CODES, DPA_SLUG, NOT_DESK_CODES, SENTENCE_END, SIGNOFF_TAIL, TRAILING_SIGNOFF } from './tables/signoffs.ts';
+import { AGENCY_ONLY_LINE, AGENCY_WITH_DESK_CODES, AMBIGUOUS_ALONE, DESK_CODES, DPA_SLUG, NOT_DESK_CODES, SENTENCE_END, SIGNOFF_TAIL, TRAILING_SIGNOFF } from './tables/signoffs.ts';
 
 /** Shortest paragraph (without the sign-off) we accept: a sign-off closes real text. */
 const MIN_TEXT = 20;
@@ -50,19 +50,15 @@ export function isSignoffLine(line: string): SignoffLine | null {
   if (s.length === 0 || s.length > MAX_SIGNOFF_LINE) return null;
   if (DPA_SLUG.test(s)) return { agency: 'dpa' };
   if (DESK_CODES.test(s) && !s.split('/').some((code) => NOT_DESK_CODES.has(code.trim()))) return { agency: null };
-  const only = AGENCY_ONLY_LINE.exec(s);
-  if (only) {
-    const entry = agencyEntry(only[1] ?? '');
-    // "PA" or "CP" alone is too ambiguous to call a sign-off.
-    if (entry && !(entry.risky && entry.exact.includes((only[1] ?? '').trim()) && !/^[-–—(（]/.test(s))) {
-      return { agency: entry.canonical };
-    }
-    if (entry && entry.canonical === 'AP') return { agency: 'AP' };
+  let name = (AGENCY_ONLY_LINE.exec(s)?.[1] ?? '').trim();
+  let entry = name === '' ? undefined : agencyEntry(name);
+  if (!entry) {
+    // "PTI KRS MNB", "EFE ab/cd": an agency followed by desk initials.
+    name = (AGENCY_WITH_DESK_CODES.exec(s)?.[1] ?? '').trim();
+    entry = name === '' ? undefined : agencyEntry(name);
   }
-  const desk = AGENCY_WITH_DESK_CODES.exec(s);
-  if (desk) {
-    const entry = agencyEntry(desk[1] ?? '');
-    if (entry) return { agency: entry.canonical };
-  }
-  return null;
+  if (!entry) return null;
+  // "PA" or "CP" bare is too ambiguous; "(PA)" or "— CP" is a sign-off.
+  if (AMBIGUOUS_ALONE.has(name) && !/^[-–—/(（]/u.test(s)) return null;
+  return { agency: entry.canonical };
 }

@@ -19,6 +19,9 @@ export const SIGNOFF_TAIL = 48;
 /** Lowercase desk initials joined by slashes: "jmp/sbk/rmb", "sn/bg". */
 export const DESK_CODES = /^[a-z]{2,4}(?:\s?\/\s?[a-z]{2,4}){1,6}$/;
 
+/** Agency abbreviations that are not a sign-off when bare on a line ("PA" = Pennsylvania, "CP"). */
+export const AMBIGUOUS_ALONE: ReadonlySet<string> = new Set(['PA', 'CP']);
+
 /** Words that look like desk codes when slashed ("and/or") but are not. */
 export const NOT_DESK_CODES: ReadonlySet<string> = new Set([
   'and', 'or', 'on', 'off', 'in', 'out', 'his', 'her', 'him', 'he', 'she', 'yes', 'no', 'am', 'pm', 'the',
