@@ -7,7 +7,7 @@
 import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs, type BenchArgs } from './lib/args.ts';
+import { parseArgs, SECTIONS, type BenchArgs } from './lib/args.ts';
 import { buildVariant, INIT_ENV, measureInit, type CdkBundlingLike } from './lib/bundle.ts';
 import { concatWindows, loadCorpus, type Corpus } from './lib/corpus.ts';
 import { DEFAULT_IO_MS_PER_ARTICLE, estimateCost, PRICES_AS_OF, type CostBreakdown, type CostInputs } from './lib/cost.ts';
@@ -16,7 +16,7 @@ import { measureHandler, type HandlerResult } from './lib/handler.ts';
 import { loadPart, PROJECT_ROOT } from './lib/load.ts';
 import { measureLocal, type LocalResult } from './lib/local.ts';
 import { readabilityExtract, textToHtml } from './lib/readability.ts';
-import { round, utf8Bytes } from './lib/stats.ts';
+import { median, round, utf8Bytes } from './lib/stats.ts';
 import { fmt, fmtBytes, renderTable } from './lib/table.ts';
 import { judge, TARGETS, type TargetVerdict } from './lib/targets.ts';
 import { measureThroughput, type ThroughputResult } from './lib/throughput.ts';
@@ -120,6 +120,7 @@ async function main(argv: readonly string[]): Promise<number> {
     sections: [...args.only],
     notes,
   };
+  for (const section of SECTIONS) if (!args.only.has(section)) notes.push(`${section}: skipped (--only)`);
   const corpus: Corpus = await loadCorpus(resolve(PROJECT_ROOT, args.corpus));
   report.corpus = { source: corpus.source, pages: corpus.pages.length, bytes: corpus.bytes };
   log(args, `corpus: ${corpus.pages.length} pages, ${fmtBytes(corpus.bytes)} from ${corpus.source}`);
@@ -167,11 +168,15 @@ async function main(argv: readonly string[]): Promise<number> {
 
   // ---- handler path ---------------------------------------------------------------------------
   let handler: HandlerResult | null = null;
+  let handlerSdk: HandlerResult | null = null;
   if (args.only.has('handler')) {
     log(args, `handler: SQS batches of ${stack.batchSize} through createHandler(deps) with mocked S3/DynamoDB...`);
     try {
-      handler = await measureHandler(corpus.pages, { batchSize: stack.batchSize, runs: runs.handlerRuns, warmupRuns: 1 });
+      handler = await measureHandler(corpus.pages, { batchSize: stack.batchSize, runs: runs.handlerRuns, warmupRuns: 1 }, 'mock');
       report.handler = handler;
+      log(args, 'handler: again with the real SDK middleware over a stub HTTP handler...');
+      handlerSdk = await measureHandler(corpus.pages, { batchSize: stack.batchSize, runs: runs.handlerRuns, warmupRuns: 1 }, 'stub-http');
+      report.handlerFullSdk = handlerSdk;
     } catch (err) {
       notes.push(`handler: n/a (${reason(err)})`);
     }
@@ -255,6 +260,9 @@ async function main(argv: readonly string[]): Promise<number> {
     speedupVsReadability: speedup === null ? null : round(speedup, 2),
     growthRatio4x: growth ? round(growth.ratio, 3) : null,
     handlerArticlesPerSec: handler ? round(handler.articlesPerSec, 1) : null,
+    handlerFullSdkArticlesPerSec: handlerSdk ? round(handlerSdk.articlesPerSec, 1) : null,
+    // CPU per article beyond clean(): decode, S3 event parsing, SDK (mocked) calls, marshal, logs, middy.
+    handlerOverheadMsPerArticle: handler && cleaner ? round(handler.cpuMsPerArticle - median(cleaner.runCpuMs) / cleaner.pages, 3) : null,
     bundleBytes: bundle?.bytes ?? null,
     bundleExternalSdkBytes: bundle?.externalBytes ?? null,
     initMs: bundle ? round(bundle.initMs, 2) : null,
@@ -276,6 +284,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`\n${renderReport(report, headline, verdicts, cost, args)}\nresults: ${file}\n`);
   }
   return 0;
+}
+
+function topAttributes(bytes: Readonly<Record<string, number>>): string {
+  return Object.entries(bytes).slice(0, 3).map(([k, v]) => `${k} ${fmtBytes(v)}`).join(', ');
 }
 
 function renderReport(
@@ -305,7 +317,10 @@ function renderReport(
     ['speedup vs Readability', h.speedupVsReadability === null ? 'n/a' : `${fmt(h.speedupVsReadability, 1)}x`, ''],
     ['growth: cost at 4x input', h.growthRatio4x === null ? 'n/a' : `${fmt(h.growthRatio4x, 2)}x`, 'of 1x (4.0 = linear)'],
     ['handler articles/s (1 core)', fmt(h.handlerArticlesPerSec, 0), hd ? `${fmt(hd.wallMsPerArticle, 3)} ms/article, batches of ${hd.batchSize}; by CPU time ${fmt(hd.articlesPerCpuSec, 0)}/s (${fmt(hd.cpuMsPerArticle, 3)} ms)` : ''],
-    ['handler record size', hd ? fmtBytes(hd.itemBytesAvg) : 'n/a', hd ? `S3 GET ${fmt(hd.s3GetsPerArticle, 2)}, body PUT ${fmt(hd.s3PutsPerArticle, 2)}, DDB put ${fmt(hd.ddbPutsPerArticle, 2)} per article` : ''],
+    ['handler, real SDK middleware + stub HTTP', fmt(h.handlerFullSdkArticlesPerSec, 0), report.handlerFullSdk ? `by CPU time ${fmt((report.handlerFullSdk as HandlerResult).articlesPerCpuSec, 0)}/s (${fmt((report.handlerFullSdk as HandlerResult).cpuMsPerArticle, 3)} ms)` : ''],
+    ['handler CPU beyond clean() (ms/article)', fmt(h.handlerOverheadMsPerArticle, 3), 'decode, event parse, SDK (mocked), marshal, logs, middy'],
+    ['handler record size (avg)', hd ? fmtBytes(hd.itemBytesAvg) : 'n/a', hd ? `max ${fmtBytes(hd.itemBytesMax)}; largest attributes ${topAttributes(hd.itemAttributeBytes)}` : ''],
+    ['handler calls per article', hd ? `${fmt(hd.s3GetsPerArticle + hd.s3PutsPerArticle + hd.ddbPutsPerArticle + hd.ddbOtherCallsPerArticle, 2)}` : 'n/a', hd ? `S3 GET ${fmt(hd.s3GetsPerArticle, 2)}, body PUT ${fmt(hd.s3PutsPerArticle, 2)}, DDB put ${fmt(hd.ddbPutsPerArticle, 2)}, other DDB ${fmt(hd.ddbOtherCallsPerArticle, 2)}` : ''],
     ['bundle (SDK bundled, minified)', b ? fmtBytes(b.bundled.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.bundled.gzipBytes)}` : ''],
     ['bundle (@aws-sdk/* external)', b ? fmtBytes(b.external.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.external.gzipBytes)}` : ''],
     ['module init, import() (ms)', fmt(h.initMs, 1), b ? `CPU ${fmt(b.initCpuMs, 1)}; SDK external ${fmt(b.initMsExternalSdk, 1)} (CPU ${fmt(b.initCpuMsExternalSdk, 1)}); --enable-source-maps ${fmt(b.initMsWithSourceMaps, 1)} (CPU ${fmt(b.initCpuMsWithSourceMaps, 1)})` : ''],

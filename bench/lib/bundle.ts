@@ -126,6 +126,8 @@ export function packageOf(path: string): string {
 export const INIT_ENV: Readonly<Record<string, string>> = {
   TABLE_NAME: 'bench-articles',
   BODIES_BUCKET: 'bench-bodies',
+  MAX_OBJECT_BYTES: '10485760',
+  LOG_LEVEL: 'INFO',
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
