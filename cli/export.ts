@@ -6,6 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { fromItem } from '../functions/shared/record.ts';
 import { day, parse } from './args.ts';
 import { explainTargetError, resolveTarget, TARGET_OPTIONS, TARGET_USAGE, type Target } from './target.ts';
 import type { Article } from '../reader/index.ts';
@@ -25,7 +26,7 @@ async function* scanAll(target: Target): AsyncGenerator<Article> {
     const page: ScanCommandOutput = await target.ddb.send(new ScanCommand({ TableName: target.tableName, Limit: PAGE_SIZE, ExclusiveStartKey }));
     for (const item of page.Items ?? []) {
       // get() hydrates offloaded bodies; only those need the second read.
-      yield item.bodyRef ? ((await target.reader.get(String(item.articleId))) ?? (item as Article)) : (item as Article);
+      yield item.bodyRef ? ((await target.reader.get(String(item.articleId))) ?? fromItem(item)) : fromItem(item);
     }
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -44,8 +45,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const source = theDay ? target.reader.articlesOfDay(theDay, { limit: PAGE_SIZE, newestFirst: false }) : scanAll(target);
     for await (const article of source) {
-      const { contentHash, ...rest } = article;
-      await write(out, `${JSON.stringify({ ...rest, contentHash })}\n`);
+      await write(out, `${JSON.stringify(article)}\n`);
       count += 1;
     }
     if (values.out) {

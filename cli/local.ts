@@ -4,12 +4,12 @@
  * persisted under .local-data/ (or in memory). Prints endpoints and copy-paste AWS CLI commands,
  * then one line per processed article. `--once <files>` ingests and exits.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DATA_DIR, isAlive, readEndpointsFile, removeEndpointsFile, writeEndpointsFile } from '../local/endpoints-file.ts';
-import { DEFAULT_PORTS, LocalStack, type LocalStackDescription, type ProcessedEvent } from '../local/stack.ts';
+import { DATA_DIR_ENTRIES, DEFAULT_PORTS, LocalStack, type LocalStackDescription, type ProcessedEvent } from '../local/stack.ts';
 import type { Reconciliation } from '../local/reconcile.ts';
 import { ArticleReader } from '../reader/index.ts';
 import { parse, port, positiveInt } from './args.ts';
@@ -143,12 +143,15 @@ export async function run(argv: string[]): Promise<number> {
   };
   const files = once ? collectFiles(positionals) : [];
 
-  const running = dataDir ? readEndpointsFile(dataDir) : undefined;
-  if (running && running.pid !== process.pid && isAlive(running.pid)) {
-    throw new CliError(`another local stack (pid ${running.pid}) is using ${dataDir}: stop it first, or pass --data-dir / --in-memory`);
+  // Where the CLI finds this stack: the data folder, or the default one for an in-memory run.
+  const discoveryDir = once ? undefined : (dataDir ?? DEFAULT_DATA_DIR);
+  const running = discoveryDir ? readEndpointsFile(discoveryDir) : undefined;
+  const other = running && running.pid !== process.pid && isAlive(running.pid) ? running : undefined;
+  if (other && dataDir) {
+    throw new CliError(`another local stack (pid ${other.pid}) is using ${dataDir}: stop it first, or pass --data-dir / --in-memory`);
   }
-  if (dataDir && values.reset) rmSync(dataDir, { recursive: true, force: true });
-  const firstStart = !dataDir || !existsSync(path.join(dataDir, 's3'));
+  if (dataDir && values.reset) LocalStack.reset(dataDir);
+  const firstStart = !dataDir || !existsSync(path.join(dataDir, DATA_DIR_ENTRIES.s3));
   // Metrics would print EMF JSON to stdout for every batch; locally there is no CloudWatch to read it.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
@@ -182,7 +185,9 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
 
-  if (dataDir) writeEndpointsFile(dataDir, d);
+  const announced = discoveryDir !== undefined && !other;
+  if (announced) writeEndpointsFile(discoveryDir, d);
+  else if (other) console.log(`note: the stack of pid ${other.pid} owns ${discoveryDir}/endpoints.json; pass this one's --*-endpoint flags to the CLI`);
   console.log(banner(d, dataDir !== undefined));
   console.log(`ready in ${startupMs} ms. Ctrl-C to stop.\n`);
   stack.on('processed', (e: ProcessedEvent) => void printProcessed(reader, e));
@@ -214,7 +219,7 @@ export async function run(argv: string[]): Promise<number> {
       void Promise.race([stack.drain(), timeout])
         .then(() => stack.stop())
         .finally(() => {
-          if (dataDir) removeEndpointsFile(dataDir);
+          if (announced) removeEndpointsFile(discoveryDir);
           console.log('stopped.');
           resolve();
         });

@@ -27,6 +27,9 @@ export const LOCAL_NAMES = {
   queueName: 'articles-ingest',
 } as const;
 
+/** What a stack persists under its data folder. */
+export const DATA_DIR_ENTRIES = { s3: 's3', dynamodb: 'dynamodb', deadLetters: 'dead-letters.jsonl' } as const;
+
 /** Default loopback ports of `npm start`. */
 export const DEFAULT_PORTS = { s3: 4569, dynamodb: 4567, sqs: 4576 } as const;
 
@@ -95,6 +98,11 @@ export class LocalStack extends EventEmitter {
   private constructor(private readonly props: LocalStackProps) {
     super();
     this.names = { ...LOCAL_NAMES, ...props.names };
+  }
+
+  /** Wipe what a stack keeps in `dataDir` (and nothing else that may live there). */
+  public static reset(dataDir: string): void {
+    for (const entry of Object.values(DATA_DIR_ENTRIES)) rmSync(path.join(dataDir, entry), { recursive: true, force: true });
   }
 
   public static async start(props: LocalStackProps = {}): Promise<LocalStack> {
@@ -182,13 +190,13 @@ export class LocalStack extends EventEmitter {
     this.queue = new LocalQueue({
       ...this.props.queue,
       name: this.names.queueName,
-      ...(dataDir ? { deadLetterFile: path.join(dataDir, 'dead-letters.jsonl') } : {}),
+      ...(dataDir ? { deadLetterFile: path.join(dataDir, DATA_DIR_ENTRIES.deadLetters) } : {}),
     });
     this.queue.on('settled', (s: MessageSettled) => this.report(s));
 
-    this.dynamoServer = await startDynamoServer({ ...(dataDir ? { directory: path.join(dataDir, 'dynamodb') } : {}), port: ports.dynamodb ?? 0 });
+    this.dynamoServer = await startDynamoServer({ ...(dataDir ? { directory: path.join(dataDir, DATA_DIR_ENTRIES.dynamodb) } : {}), port: ports.dynamodb ?? 0 });
     this.s3Server = await startS3Server({
-      directory: path.join(root, 's3'),
+      directory: path.join(root, DATA_DIR_ENTRIES.s3),
       port: ports.s3 ?? 0,
       sequencer: () => this.sequencer.next(),
       onChange: (change) => {
