@@ -121,7 +121,7 @@ function isJobTitle(part: string): boolean {
 /** Names, agencies and titles after the "By": "Jane Doe, Senior Correspondent | Reuters". */
 function parseNames(rest: string, agencyOnly: boolean): Parsed | null {
   const out: Parsed = { authors: [], agencies: [] };
-  const [main = '', ...others] = rest.split(/\s[|｜]\s|\s[·•]\s/);
+  const [main = '', ...others] = rest.split(/\s[|｜·•\-–—]\s/);
   const parts = main.split(/,\s?/);
   let first = true;
   for (const part of parts) {
@@ -133,6 +133,9 @@ function parseNames(rest: string, agencyOnly: boolean): Parsed | null {
       }
       if (CREDENTIAL.test(part.trim())) break; // "Rachael Link, MS, RD"
       if (isJobTitle(part)) {
+        // "Jane Doe, PA Political Correspondent": the title may name the agency.
+        const titleAgency = agencyOf(tokens(part)[0] ?? '');
+        if (titleAgency) out.agencies.push(titleAgency);
         // "Jane Doe, Senior Correspondent": the rest is the title, short and without sentences.
         const titles = parts.slice(parts.indexOf(part));
         if (titles.some((t) => tokens(t).length > MAX_TITLE_WORDS || /[.!?]\s/.test(t))) return null;

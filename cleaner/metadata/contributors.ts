@@ -26,7 +26,7 @@ export function parseContributors(line: string): ContributorsMatch | null {
   if (line.length > 4 * MAX_CONTRIBUTORS_LENGTH) return null;
   let s = line.replace(/\s+/g, ' ').trim();
   if (s.length > MAX_CONTRIBUTORS_LENGTH) return null;
-  s = s.replace(/^[(（]\s?/, '').replace(/\s?[)）]\.?$/, '');
+  s = s.replace(/^[(（]\s?|^[-–—]{1,2}\s?/u, '').replace(/\s?[)）]\.?$/, '');
   const segments = s.split(/\s?;\s?|\.\s(?=\p{Lu})|\s?\/\s(?=\p{Lu})/u).filter((x) => x.trim() !== '');
   const first = segments[0] ?? '';
   if (roleAt(first, OTHER_ROLES) === null && roleAt(first, AUTHOR_ROLES) === null) return null;

@@ -103,7 +103,8 @@ function findDates(s: string): FoundDate[] {
   while (i < s.length) {
     // Only try at a token start: digits or letters after a non-letter/digit.
     const prev = i === 0 ? ' ' : s.charAt(i - 1);
-    if (/[\p{L}\p{N}]/u.test(prev) && !/[年년月월日일]/u.test(prev)) {
+    // CJK text has no spaces: "송고시간2025-03-12", "更新日2025年3月12日" start right after a letter.
+    if (/[\p{L}\p{N}]/u.test(prev) && !/[年년月월日일\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(prev)) {
       i++;
       continue;
     }

@@ -1,6 +1,6 @@
 import { agencyEntry } from './agency.ts';
 import type { SignoffLine, SignoffSplit } from './types.ts';
-import { AGENCY_ONLY_LINE, AGENCY_WITH_DESK_CODES, AMBIGUOUS_ALONE, DESK_CODES, DPA_SLUG, NOT_DESK_CODES, SENTENCE_END, SIGNOFF_TAIL, TRAILING_SIGNOFF } from './tables/signoffs.ts';
+import { AGENCY_ONLY_LINE, AGENCY_WITH_DESK_CODES, AMBIGUOUS_ALONE, DESK_CODES, DPA_SLUG, FIRST_PUBLISHED_BY, NOT_DESK_CODES, SENTENCE_END, SIGNOFF_TAIL, TRAILING_SIGNOFF } from './tables/signoffs.ts';
 
 /** Shortest paragraph (without the sign-off) we accept: a sign-off closes real text. */
 const MIN_TEXT = 20;
@@ -47,6 +47,11 @@ export function splitSignoff(line: string): SignoffSplit | null {
 export function isSignoffLine(line: string): SignoffLine | null {
   if (line.length > 4 * MAX_SIGNOFF_LINE) return null;
   const s = line.trim();
+  const firstPublished = FIRST_PUBLISHED_BY.exec(s);
+  if (firstPublished) {
+    const agency = agencyEntry(firstPublished[1] ?? '')?.canonical;
+    if (agency) return { agency };
+  }
   if (s.length === 0 || s.length > MAX_SIGNOFF_LINE) return null;
   if (DPA_SLUG.test(s)) return { agency: 'dpa' };
   if (DESK_CODES.test(s) && !s.split('/').some((code) => NOT_DESK_CODES.has(code.trim()))) return { agency: null };

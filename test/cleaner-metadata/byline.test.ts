@@ -45,6 +45,12 @@ const BYLINES: readonly (readonly [string, string[], string[]])[] = [
   ['Tessa Lind, Business Insider', ['Tessa Lind'], []],
   ['Text: Katrin Vogel', ['Katrin Vogel'], []],
   ['Texto: Lucía Herrera', ['Lucía Herrera'], []],
+  ['Par Élodie MARCHAND - AFP', ['Élodie MARCHAND'], ['AFP']],
+  ['Redazione ANSA', [], ['ANSA']],
+  ['Por Lusa', [], ['Lusa']],
+  ['Pewarta: Rina Wulandari', ['Rina Wulandari'], []],
+  ['Helen Marsh, PA Political Correspondent', ['Helen Marsh'], ['PA Media']],
+  ['By Jean-Luc Moreau', ['Jean-Luc Moreau'], []],
 ];
 
 describe('parseByline', () => {
@@ -109,6 +115,7 @@ describe('parseContributors', () => {
     ['Editing by Ana Ruiz', []],
     ['Additional reporting by Owen Price', []],
     ['With assistance from Owen Price.', []],
+    ['—With assistance from Owen Price.', []],
     ['Reporte de Lucía Herrera; Editado por Tomás Ibarra', ['Lucía Herrera']],
     ['(Bericht von Katrin Vogel, redigiert von Jonas Brandt)', ['Katrin Vogel']],
   ])('%j', (line, authors) => {

@@ -24,6 +24,8 @@ const DATELINES: readonly (readonly [string, string | null, string])[] = [
   ['［大阪　４日　ロイター］ - 関西の百貨店売上高は', 'Reuters', '関西の'],
   ['【AFP=時事】仏政府は４日、', 'AFP', '仏政府は'],
   ['LONDON, April 4 (Reuters Breakingviews) - Banks face', 'Reuters', 'Banks face'],
+  ['NAPOLI, 4 APR - Il sindaco ha firmato', null, 'Il sindaco'],
+  ['UTRECHT (ANP) - Het college wil de brug', 'ANP', 'Het college'],
 ];
 
 describe('findDateline', () => {

@@ -36,7 +36,8 @@ describe('isSignoffLine', () => {
   it.each([
     ['jmp/sbk/rmb', null], ['ab/cd', null], ['PTI KRS MNB', 'PTI'], ['© dpa-infocom, dpa:250404-930-112233/1', 'dpa'],
     ['dpa:250404-99-556677/3', 'dpa'], ['REUTERS', 'Reuters'], ['(AFP)', 'AFP'], ['— AP', 'AP'], ['(ANSA).', 'ANSA'],
-    ['EFE', 'EFE'], ['EFE ab/cd', 'EFE'], ['AFP xyz/abc', 'AFP'],
+    ['EFE', 'EFE'], ['EFE ab/cd', 'EFE'], ['AFP xyz/abc', 'AFP'], ['(PA)', 'PA Media'],
+    ['This report by The Canadian Press was first published April 4, 2025.', 'The Canadian Press'],
   ])('%j -> %s', (line, agency) => {
     expect(isSignoffLine(line)).toEqual({ agency });
   });

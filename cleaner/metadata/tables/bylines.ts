@@ -8,7 +8,7 @@ export const BYLINE_PREFIXES: readonly string[] = [
   'von', 'text von', 'ein beitrag von', 'autor', 'autorin', // de
   'por', 'escrito por', 'texto de', 'texto', // es / pt
   'par', 'écrit par', 'texte de', // fr
-  'di', 'a cura di', 'testo di', // it
+  'di', 'a cura di', 'testo di', 'redazione', // it
   'door', 'tekst', // nl
   'oleh', 'penulis', 'reporter', 'pewarta', // id
   'автор', 'текст', // ru

@@ -23,7 +23,7 @@ export const DATE_KEYWORDS_BEFORE: readonly (readonly [string, Exclude<DateKind,
   ['diperbarui', 'updated'], ['diperbaharui', 'updated'], ['diterbitkan', 'published'], ['dipublikasikan', 'published'], ['diunggah', 'published'],
   ['обновлено', 'updated'], ['обновлен', 'updated'], ['опубликовано', 'published'], ['опубликован', 'published'],
   ['更新日', 'updated'], ['更新', 'updated'], ['公開日', 'published'], ['配信日', 'published'], ['掲載日', 'published'],
-  ['수정', 'updated'], ['업데이트', 'updated'], ['입력', 'published'], ['등록', 'published'], ['기사입력', 'published'],
+  ['수정', 'updated'], ['업데이트', 'updated'], ['입력', 'published'], ['등록', 'published'], ['기사입력', 'published'], ['송고시간', 'published'],
 ];
 
 /** Keywords written after the date ("2025年1月15日 19時02分 更新", "12.03.2025 수정"). */

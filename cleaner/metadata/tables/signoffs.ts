@@ -34,5 +34,8 @@ export const AGENCY_WITH_DESK_CODES = /^[(（]?([\p{L}][\p{L}.-]{1,24})[)）]?\.
 /** dpa's end-of-story slug: "© dpa-infocom, dpa:250312-930-401778/1". */
 export const DPA_SLUG = /^(?:©\s?)?dpa-infocom,\s?dpa:\d{6}-\d{2,4}-\d{3,9}(?:\/\d{1,3})?$|^dpa:\d{6}-\d{2,4}-\d{3,9}(?:\/\d{1,3})?$/;
 
+/** The Canadian Press footer "This report by The Canadian Press was first published March 12, 2025." */
+export const FIRST_PUBLISHED_BY = /^This (?:report|story|article) by (.{2,40}?) was first published\b/iu;
+
 /** A line that is only an agency in some dress: "REUTERS", "(AFP)", "— AP", "(ANSA).", "/dpa". */
 export const AGENCY_ONLY_LINE = /^(?:[-–—/]\s?)?[(（]?([^()（）]{1,40}?)[)）]?\.?$/u;
