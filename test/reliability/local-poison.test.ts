@@ -1,0 +1,76 @@
+/**
+ * Poison messages in the local stack's queue (anything on loopback can SendMessage to it, and
+ * `articles reprocess` / `dlq redrive` do): each must end in the dead-letter list after
+ * maxReceiveCount, without stalling the queue, and later uploads must still be processed.
+ */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { articleIdFor } from '../../functions/shared/record.ts';
+import { LocalStack } from '../../local/stack.ts';
+import { articleText } from './support/harness.ts';
+
+/** Liveness guard (not a performance assertion): a stalled queue never drains. */
+async function drained(stack: LocalStack, guardMs = 20_000): Promise<'drained' | 'stalled'> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<'stalled'>((resolve) => {
+    timer = setTimeout(() => resolve('stalled'), guardMs);
+  });
+  const result = await Promise.race([stack.drain().then(() => 'drained' as const), stalled]);
+  clearTimeout(timer);
+  return result;
+}
+
+/**
+ * BUG (reported, local/stack.ts report() + local/queue.ts deliver()): for the three bodies marked
+ * KNOWN_BUG, the stack's 'settled' listener throws (decodeS3EventKey URIError, or a TypeError on
+ * a non-array Records / null record) inside LocalQueue.deliver, which then never decrements its
+ * running count: the queue stalls, drain() never resolves and stop() hangs. They are skipped
+ * unless RUN_KNOWN_BUGS=1 because a stalled stack also hangs the cleanup hook.
+ */
+const KNOWN_BUG = new Set(['Records is not an array', 'a null record', 'a key that is not valid URL encoding']);
+const runKnownBugs = process.env.RUN_KNOWN_BUGS === '1';
+
+const POISON = {
+  'not JSON': 'not json at all',
+  'JSON without Records': '{"hello":"world"}',
+  'Records is not an array': '{"Records":5}',
+  'a null record': '{"Records":[null]}',
+  'a key that is not valid URL encoding': JSON.stringify({
+    Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'articles-raw' }, object: { key: '%E0%A4%A', size: 10, sequencer: '00AA' } } }],
+  }),
+} as const;
+
+describe('local stack: poison messages are dead-lettered and do not stall the queue', () => {
+  let stack: LocalStack | undefined;
+  afterEach(async () => {
+    await stack?.stop();
+    stack = undefined;
+  });
+
+  for (const [name, body] of Object.entries(POISON)) {
+    (KNOWN_BUG.has(name) && !runKnownBugs ? it.skip : it)(`${name}${KNOWN_BUG.has(name) ? ' (KNOWN BUG: stalls the queue)' : ''}`, async () => {
+      const unhandled: unknown[] = [];
+      const onUnhandled = (err: unknown): void => void unhandled.push(err);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        stack = await LocalStack.start({ reconcileOnStart: false, queue: { maxReceiveCount: 2, visibilityTimeoutMs: 20, batchWindowMs: 5 } });
+        await drained(stack); // the start-up s3:TestEvent
+        stack.queue.send(body);
+        expect(await drained(stack)).toBe('drained');
+        expect(stack.queue.deadLetters().map((d) => d.body)).toEqual([body]);
+
+        // The queue still works afterwards.
+        await stack.clients.s3.send(new PutObjectCommand({ Bucket: stack.names.rawBucket, Key: 'after.txt', Body: articleText('after') }));
+        expect(await drained(stack)).toBe('drained');
+        const { Item } = await stack.clients.ddb.send(
+          new GetCommand({ TableName: stack.names.tableName, Key: { articleId: articleIdFor(stack.names.rawBucket, 'after.txt') }, ConsistentRead: true }),
+        );
+        expect(Item).toMatchObject({ status: 'ok' });
+        expect(unhandled).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+    });
+  }
+});
