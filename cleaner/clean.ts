@@ -1,51 +1,99 @@
 /**
  * clean(): raw page text -> CleanResult, as a visible ordered pipeline of named steps.
  * Pure: no I/O, no environment; linear in the input (see each step).
+ *
+ * Idempotence (the property the tests check): with r = clean(x) and y = title + "\n\n" + body
+ * (just body when there is no title), clean(y) has the same title and body as r. The `stabilise`
+ * step guarantees it: it runs the labelling steps again on y and applies what they drop, until
+ * nothing changes (at most MAX_PASSES passes; in practice the second pass confirms the first).
  */
-import type { CleanOptions, CleanResult } from './types.ts';
-import type { Page } from './page.ts';
-import { detectLanguage } from './metadata/index.ts';
+import type { CleanOptions, CleanResult, RemovalReason } from './types.ts';
+import type { Line } from './page.ts';
 import { normalise } from './steps/normalise.ts';
 import { DEFAULT_MAX_LINES, splitLines } from './steps/split.ts';
 import { computeFeatures } from './steps/features.ts';
-import { recogniseLines, safe } from './steps/recognise.ts';
+import { recogniseLines } from './steps/recognise.ts';
 import { findMedia } from './steps/media.ts';
 import { findRegion } from './steps/region.ts';
 import { findTitle } from './steps/title.ts';
-import { classifyLines } from './steps/classify.ts';
+import { classifyLines, paragraphAgencies, refineBody } from './steps/classify.ts';
 import { extractMetadata } from './steps/extract.ts';
 import { assemble, bodyParagraphs } from './steps/assemble.ts';
 
-/** Characters of the page used for the first (feature) language guess. */
-export const LANGUAGE_SAMPLE_CHARS = 20_000;
+/** Passes of the labelling steps at most (the first, then confirmations on the cleaned text). */
+export const MAX_PASSES = 4;
 
 /** The pipeline, in order; each entry names a step of the module docs. */
 export const PIPELINE = [
-  'normalise', 'split', 'features', 'recognise', 'media', 'region', 'title', 'classify', 'extract', 'assemble',
+  'normalise', 'split', 'features', 'recognise', 'media', 'region', 'classify', 'refine', 'title', 'stabilise',
+  'agencies', 'extract', 'assemble',
 ] as const;
+
+interface Labelled {
+  readonly lines: Line[];
+  readonly overflow: string[];
+  readonly region: { start: number; end: number } | null;
+}
+
+/** Steps 2-4 on normalised text: every line gets its label (title, body, caption, credit, removed). */
+function labelLines(normalised: string, maxLines: number): Labelled {
+  // 2. split
+  const { lines, overflow } = splitLines(normalised, maxLines);
+  // 3. features
+  computeFeatures(lines);
+  // 4. recognisers, media, region, classification, refinement, title
+  recogniseLines(lines);
+  findMedia(lines);
+  const region = findRegion(lines);
+  classifyLines(lines, region);
+  refineBody(lines);
+  findTitle(lines);
+  return { lines, overflow, region };
+}
+
+/** The text a reader would clean again: title, blank line, paragraphs separated by blank lines. */
+function keptText(kept: readonly Line[]): string {
+  return kept.map((l) => (l.label === 'title' ? l.text : (l.paragraph ?? l.text))).join('\n\n');
+}
+
+/** Re-labels the kept lines as a page of their own until the labels no longer change. */
+function stabilise(lines: Line[]): void {
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    const kept = lines.filter((l) => l.label === 'title' || l.label === 'body');
+    if (kept.length === 0) return;
+    const again = labelLines(keptText(kept), Number.MAX_SAFE_INTEGER).lines;
+    if (again.length !== kept.length) return; // cannot happen: kept lines are normalised, non-blank
+    let changed = false;
+    again.forEach((a, k) => {
+      const o = kept[k]!;
+      if (a.label === 'title' || a.label === 'body') {
+        const paragraph = a.label === 'body' ? a.paragraph : null;
+        if (a.label !== o.label || paragraph !== o.paragraph) changed = true;
+        o.label = a.label;
+        o.paragraph = paragraph;
+        o.reason = null;
+      } else {
+        changed = true;
+        o.label = 'removed';
+        o.paragraph = null;
+        o.reason = (a.reason ?? 'boilerplate') as RemovalReason;
+      }
+    });
+    if (!changed) return;
+  }
+}
 
 export function clean(text: string, options: CleanOptions = {}): CleanResult {
   // 1. normalise
   const normalised = normalise(typeof text === 'string' ? text : String(text ?? ''));
-  // 2. split
-  const { lines, overflow } = splitLines(normalised, options.maxLines ?? DEFAULT_MAX_LINES);
-  const page: Page = { lines, featureLanguage: 'und', region: null };
-  // 3. features
-  const pageLanguage = safe(() => detectLanguage(normalised.slice(0, LANGUAGE_SAMPLE_CHARS))) ?? 'und';
-  page.featureLanguage = computeFeatures(lines, pageLanguage);
-  // 4. classify: recognisers, media, region, title, final labels
-  recogniseLines(lines);
-  findMedia(lines);
-  page.region = findRegion(lines);
-  const firstBody = page.region
-    ? lines.slice(page.region.start, page.region.end + 1).find((l) => l.textLike)?.index ?? page.region.start
-    : -1;
-  const title = page.region ? findTitle(lines, firstBody) : -1;
-  classifyLines(lines, page.region, title);
+  // 2-4. label every line
+  const { lines, overflow, region } = labelLines(normalised, options.maxLines ?? DEFAULT_MAX_LINES);
+  stabilise(lines);
+  paragraphAgencies(lines);
   // 5. extract metadata
   const paragraphs = bodyParagraphs(lines);
   const body = paragraphs.join('\n\n');
-  const meta = extractMetadata(lines, page.region, body, normalised);
+  const meta = extractMetadata(lines, region, body, normalised);
   // 6. assemble
   return assemble(lines, overflow, paragraphs, meta);
 }

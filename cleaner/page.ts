@@ -15,6 +15,8 @@ export interface Line {
   /** The normalised line. */
   readonly text: string;
   // ---- features (step computeFeatures)
+  /** Agency sign-off at the end of the line, if any; features are measured without it. */
+  signoff: { text: string; agency: string } | null;
   words: number;
   chars: number;
   endsSentence: boolean;
@@ -47,12 +49,4 @@ export interface Line {
   paragraph: string | null;
   /** Agency named by a sign-off stripped from the paragraph, or by a dateline. */
   agencies: string[];
-}
-
-export interface Page {
-  readonly lines: Line[];
-  /** Language used for the stop-word feature (detected, or the best-covering list). */
-  featureLanguage: string;
-  /** The article region [start, end] (indices into lines), or null if the page has no article text. */
-  region: { start: number; end: number } | null;
 }

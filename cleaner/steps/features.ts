@@ -4,7 +4,9 @@
  */
 import type { Line } from '../page.ts';
 import { matchPhrase } from '../tables/phrases.ts';
-import { bestStopwordLanguage, stopwordsFor } from '../tables/stopwords.ts';
+import { splitSignoff } from '../metadata/index.ts';
+import { safe } from './recognise.ts';
+import { POOLED_STOPWORDS } from '../tables/stopwords.ts';
 import { CJK_CHARS_PER_WORD, TEXT_LONG_WORDS, TEXT_MIN_STOP_RATIO, TEXT_MIN_WORDS } from '../thresholds.ts';
 import { cjkCount, tokens } from '../text.ts';
 
@@ -16,27 +18,22 @@ const UPPER_START_RE = /^\p{Lu}/u;
 const DIGIT_RE = /\p{N}/gu;
 const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/gu;
 
-export function computeFeatures(lines: Line[], language: string): string {
+export function computeFeatures(lines: Line[]): void {
   const counts = new Map<string, number>();
   for (const l of lines) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
 
-  let featureLanguage = language;
-  if (stopwordsFor(language).size === 0 && language !== 'ja' && language !== 'zh') {
-    const sample: string[] = [];
-    for (const l of lines) {
-      for (const t of tokens(l.text)) { sample.push(t.toLowerCase()); if (sample.length > 5000) break; }
-      if (sample.length > 5000) break;
-    }
-    featureLanguage = bestStopwordLanguage(sample);
-  }
-  const stop = stopwordsFor(featureLanguage);
+  const stop = POOLED_STOPWORDS;
 
   for (const l of lines) {
-    const toks = tokens(l.text);
-    const cjk = cjkCount(l.text);
+    // a trailing agency sign-off is not part of the paragraph: measure the line without it
+    const split = safe(() => splitSignoff(l.text));
+    l.signoff = split && split.text.trim() !== '' ? { text: split.text.trim(), agency: split.agency } : null;
+    const text = l.signoff ? l.signoff.text : l.text;
+    const toks = tokens(text);
+    const cjk = cjkCount(text);
     const latinToks = cjk === 0 ? toks.length : toks.filter((t) => cjkCount(t) === 0).length;
     l.words = latinToks + Math.round(cjk / CJK_CHARS_PER_WORD);
-    l.endsSentence = SENTENCE_END_RE.test(l.text);
+    l.endsSentence = SENTENCE_END_RE.test(text);
     let stops = 0;
     let caps = 0;
     for (const t of toks) {
@@ -45,13 +42,12 @@ export function computeFeatures(lines: Line[], language: string): string {
     }
     l.stopRatio = toks.length ? stops / toks.length : 0;
     l.capsRatio = toks.length ? caps / toks.length : 0;
-    const alnum = l.text.match(LETTER_OR_DIGIT_RE)?.length ?? 0;
-    l.digitRatio = alnum ? (l.text.match(DIGIT_RE)?.length ?? 0) / alnum : 0;
+    const alnum = text.match(LETTER_OR_DIGIT_RE)?.length ?? 0;
+    l.digitRatio = alnum ? (text.match(DIGIT_RE)?.length ?? 0) / alnum : 0;
     l.listShape = LIST_ITEM_RE.test(l.text);
     l.repeats = counts.get(l.text) ?? 1;
     l.textLike = l.words >= TEXT_MIN_WORDS
       && (l.endsSentence || (l.words >= TEXT_LONG_WORDS && l.stopRatio >= TEXT_MIN_STOP_RATIO));
     l.phrase = matchPhrase(l.text, l.words);
   }
-  return featureLanguage;
 }

@@ -27,6 +27,11 @@ function inlineCaption(l: Line): { caption: string; credit: string | null } | nu
   return null;
 }
 
+/** Recogniser output is only used when it is text of the line itself (nothing invented). */
+function fromLine(l: Line, ...parts: (string | null)[]): boolean {
+  return parts.every((p) => p === null || l.text.includes(p));
+}
+
 function canBeBareCaption(l: Line): boolean {
   return l.label === null && l.phrase === null && l.byline === null && l.dateLine === null
     && l.signoffLine === null && l.contributors === null && l.words >= 2 && l.words <= CAPTION_MAX_WORDS;
@@ -35,9 +40,9 @@ function canBeBareCaption(l: Line): boolean {
 export function findMedia(lines: Line[]): void {
   for (const l of lines) {
     if (l.mediaLabel && l.mediaLabel.rest.trim() === '' && !l.credit) { l.label = 'removed'; l.reason = 'label'; continue; }
-    if (isCreditOnly(l)) { l.label = 'credit'; l.reason = 'credit'; l.creditText = l.credit?.credit ?? l.text; continue; }
+    if (isCreditOnly(l) && fromLine(l, l.credit?.credit ?? null)) { l.label = 'credit'; l.reason = 'credit'; l.creditText = l.credit?.credit ?? l.text; continue; }
     const inline = inlineCaption(l);
-    if (inline && inline.caption.split(' ').length <= CAPTION_MAX_WORDS) {
+    if (inline && inline.caption.split(' ').length <= CAPTION_MAX_WORDS && fromLine(l, inline.caption, inline.credit)) {
       l.label = 'caption'; l.reason = 'caption'; l.caption = inline.caption; l.creditText = inline.credit;
     }
   }

@@ -17,16 +17,24 @@ export function lineWeight(l: Line): number {
   return WEIGHT.short;
 }
 
-export function findRegion(lines: readonly Line[]): { start: number; end: number } | null {
+/**
+ * The maximum-sum run of `weights` (first one on ties), or null when no weight is positive.
+ * Every proper prefix and suffix of the run has a positive sum.
+ */
+export function maxRun(weights: readonly number[]): { start: number; end: number } | null {
   let best = 0;
   let bestStart = -1;
   let bestEnd = -1;
   let sum = 0;
   let start = 0;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < weights.length; i++) {
     if (sum <= 0) { sum = 0; start = i; }
-    sum += lineWeight(lines[i]!);
+    sum += weights[i]!;
     if (sum > best) { best = sum; bestStart = start; bestEnd = i; }
   }
   return bestStart < 0 ? null : { start: bestStart, end: bestEnd };
+}
+
+export function findRegion(lines: readonly Line[]): { start: number; end: number } | null {
+  return maxRun(lines.map(lineWeight));
 }

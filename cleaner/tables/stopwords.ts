@@ -15,8 +15,14 @@ export const STOPWORD_LIST_BY_LANGUAGE: Readonly<Record<string, string>> = {
   uk: 'ukr', ur: 'urd', vi: 'vie', zh: 'zho',
 };
 
-/** Languages tried, in this order, when the page language is undetermined. */
-export const FALLBACK_STOPWORD_LANGUAGES: readonly string[] = ['en', 'es', 'de', 'fr', 'it', 'pt', 'nl', 'id', 'pl', 'sv'];
+/**
+ * Languages whose stop words are pooled for the density feature. The pool does not depend on the
+ * detected language, so a line measures the same whatever page it sits on (cleaning the cleaned
+ * text again must give the same result).
+ */
+export const POOLED_STOPWORD_LANGUAGES: readonly string[] = [
+  'en', 'es', 'de', 'fr', 'it', 'pt', 'nl', 'id', 'pl', 'sv', 'da', 'no', 'ro', 'cs', 'ru', 'uk', 'tr', 'ca',
+];
 
 const EMPTY: ReadonlySet<string> = new Set();
 
@@ -32,18 +38,5 @@ export function stopwordsFor(language: string): ReadonlySet<string> {
   return SETS.get(language) ?? EMPTY;
 }
 
-/**
- * The fallback language whose stop words cover the most of `tokens` (lower-cased words).
- * Only a feature helper for the density measure, not a language detector.
- */
-export function bestStopwordLanguage(tokens: readonly string[]): string {
-  let best = 'en';
-  let bestHits = -1;
-  for (const lang of FALLBACK_STOPWORD_LANGUAGES) {
-    const set = stopwordsFor(lang);
-    let hits = 0;
-    for (const t of tokens) if (set.has(t)) hits++;
-    if (hits > bestHits) { best = lang; bestHits = hits; }
-  }
-  return best;
-}
+/** The pooled stop-word set (see POOLED_STOPWORD_LANGUAGES). */
+export const POOLED_STOPWORDS: ReadonlySet<string> = new Set(POOLED_STOPWORD_LANGUAGES.flatMap((lang) => [...stopwordsFor(lang)]));
