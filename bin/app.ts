@@ -10,13 +10,14 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ArticleIngestStack } from '../lib/article-ingest-stack.ts';
+import { InfraError } from '../lib/errors.ts';
 
 const DEFAULT_STACK_NAME = 'ArticleIngest';
 
 const app = new App();
 const stackName: unknown = app.node.tryGetContext('stackName') ?? DEFAULT_STACK_NAME;
 if (typeof stackName !== 'string' || !/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName)) {
-  throw new Error(`context stackName must be a CloudFormation stack name (letter, then letters, digits, "-"), got ${JSON.stringify(stackName)}`);
+  throw new InfraError(`context stackName must be a CloudFormation stack name (letter, then letters, digits, "-"), got ${JSON.stringify(stackName)}`);
 }
 
 new ArticleIngestStack(app, stackName, {
