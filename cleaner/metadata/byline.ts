@@ -1,5 +1,6 @@
 import { agencyEntry } from './agency.ts';
 import type { BylineMatch } from './types.ts';
+import { AMBIGUOUS_ALONE } from './tables/signoffs.ts';
 import {
   BYLINE_PREFIXES,
   CJK_BYLINE,
@@ -101,7 +102,8 @@ function parsePiece(piece: string, out: Parsed): boolean {
   // Trailing agency without a comma: "MARGARET OYELARAN Associated Press".
   for (let k = Math.min(MAX_AGENCY_TOKENS, ts.length - MIN_NAME_TOKENS); k >= 1; k--) {
     const tail = agencyEntry(ts.slice(ts.length - k).join(' '));
-    if (tail && !(tail.risky && k === 1 && tail.exact.includes(ts[ts.length - 1] ?? '') && tail.canonical !== 'AP')) {
+    // A bare trailing "PA" or "CP" is too ambiguous ("Harrisburg PA").
+    if (tail && !(k === 1 && AMBIGUOUS_ALONE.has(ts[ts.length - 1] ?? ''))) {
       const name = ts.slice(0, ts.length - k);
       if (!isNameShaped(name)) return false;
       out.authors.push(name.join(' '));
