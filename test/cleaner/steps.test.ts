@@ -1,0 +1,225 @@
+/** One block of tests per pipeline step (normalise has its own file). */
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../../cleaner/steps/split.ts';
+import { computeFeatures } from '../../cleaner/steps/features.ts';
+import { findMedia } from '../../cleaner/steps/media.ts';
+import { findRegion, lineWeight, maxRun } from '../../cleaner/steps/region.ts';
+import { findTitle } from '../../cleaner/steps/title.ts';
+import { classifyLines, refineBody } from '../../cleaner/steps/classify.ts';
+import { extractMetadata } from '../../cleaner/steps/extract.ts';
+import { assemble, bodyParagraphs } from '../../cleaner/steps/assemble.ts';
+import { matchPhrase, stripTrailingLabel } from '../../cleaner/tables/phrases.ts';
+import { wordCount } from '../../cleaner/text.ts';
+import { WEIGHT } from '../../cleaner/thresholds.ts';
+import type { Line } from '../../cleaner/page.ts';
+import { linesOf } from './helpers.ts';
+
+const PARA = 'The committee met on Tuesday and agreed that the bridge would reopen to traffic next spring.';
+const PARA2 = 'Residents said they had waited almost two years for the repairs and welcomed the decision.';
+
+function featured(texts: readonly string[]): Line[] {
+  const { lines } = splitLines(texts.join('\n'));
+  computeFeatures(lines);
+  return lines;
+}
+
+describe('split', () => {
+  it('drops blank lines, numbers blocks, keeps order', () => {
+    const { lines } = splitLines('a\nb\n\n\nc');
+    expect(lines.map((l) => [l.index, l.block, l.text])).toEqual([[0, 0, 'a'], [1, 0, 'b'], [2, 1, 'c']]);
+  });
+  it('puts lines beyond maxLines into overflow', () => {
+    const { lines, overflow } = splitLines('a\nb\nc', 2);
+    expect(lines.map((l) => l.text)).toEqual(['a', 'b']);
+    expect(overflow).toEqual(['c']);
+  });
+});
+
+describe('features', () => {
+  it('marks long sentence-like lines as text-like, menus and headlines not', () => {
+    const [para, menu, head] = featured([PARA, 'Home', 'Council approves plan to reopen the old river bridge']);
+    expect(para!.textLike).toBe(true);
+    expect(para!.endsSentence).toBe(true);
+    expect(menu!.textLike).toBe(false);
+    expect(head!.textLike).toBe(false);
+    expect(para!.stopRatio).toBeGreaterThan(0.2);
+  });
+  it('measures a line without its agency sign-off', () => {
+    const [l] = featured(['Officials said the missile was bigger than earlier models and had different parts. REUTERS']);
+    expect(l!.signoff?.text.endsWith('parts.')).toBe(true);
+    expect(l!.endsSentence).toBe(true);
+    expect(l!.textLike).toBe(true);
+  });
+  it('counts repeats and list shapes', () => {
+    const ls = featured(['Share', '• 200g flour', 'Share']);
+    expect(ls[0]!.repeats).toBe(2);
+    expect(ls[1]!.listShape).toBe(true);
+  });
+  it('looks phrases up in the tables', () => {
+    const [a, b] = featured(['Advertisement', 'Sign up now: Get our briefing in your inbox']);
+    expect(a!.phrase?.reason).toBe('ad');
+    expect(b!.phrase?.reason).toBe('newsletter');
+  });
+});
+
+describe('phrase tables', () => {
+  const cases: Array<[string, string | null]> = [
+    ['Follow topic:', 'share'],
+    ['See more on', 'related'],
+    ['Anzeige', 'ad'],
+    ['Publicidad', 'ad'],
+    ['Lire aussi : Le budget adopté', 'related'],
+    ['Baca juga: Harga beras naik', 'related'],
+    ['Read more: Council sets new budget', 'related'],
+    ['5 min read', 'date'],
+    ['Comments (48)', 'comment'],
+    ['We use cookies to improve your experience on our site.', 'consent'],
+    ['© 2025 Example Media. All rights reserved.', 'footer'],
+    ['You have 2 free articles left this month.', 'paywall'],
+    ['Shares in the company rose 6% on Monday.', null],
+    ['Sharing a plot with friends taught me patience.', null],
+    ['Readers wrote in with their own stories.', null],
+  ];
+  for (const [line, reason] of cases) {
+    it(`${JSON.stringify(line)} -> ${reason}`, () => {
+      expect(matchPhrase(line, line.split(' ').length)?.reason ?? null).toBe(reason);
+    });
+  }
+  it('marks barrier reasons', () => {
+    expect(matchPhrase('Leave a Reply', 3)?.barrier).toBe(true);
+    expect(matchPhrase('Advertisement', 1)?.barrier).toBe(false);
+  });
+  it('strips trailing gallery labels', () => {
+    expect(stripTrailingLabel('A train at a depot. REUTERS/A B Purchase Licensing Rights, opens new tab')).toBe('A train at a depot. REUTERS/A B');
+    expect(stripTrailingLabel('Nothing to strip')).toBe('Nothing to strip');
+  });
+});
+
+describe('media', () => {
+  const credit = (c: string) => ({ credit: { credit: c, rest: '', position: 'whole' as const } });
+  it('pairs a credit-only line with the caption above it', () => {
+    const ls = linesOf(['A dock at dawn.', 'PHOTO: AGENCY'], (i) => (i === 1 ? credit('PHOTO: AGENCY') : { words: 3 }));
+    findMedia(ls);
+    expect(ls[0]!.label).toBe('caption');
+    expect(ls[0]!.creditText).toBe('PHOTO: AGENCY');
+    expect(ls[1]!.label).toBe('credit');
+    expect(ls[1]!.paired).toBe(true);
+  });
+  it('pairs a credit line forward with a labelled caption that has no credit', () => {
+    const ls = linesOf(['Body paragraph text here.', 'Image source, Town Hall', 'Image caption, The hall at night'], (i) =>
+      i === 1 ? credit('Image source, Town Hall') : i === 2 ? { words: 6, mediaLabel: { label: 'Image caption, ', rest: 'The hall at night' } } : { words: 4 });
+    findMedia(ls);
+    expect(ls[0]!.label).toBeNull();
+    expect(ls[2]!.caption).toBe('The hall at night');
+    expect(ls[2]!.creditText).toBe('Image source, Town Hall');
+  });
+  it('splits an inline credit off a caption', () => {
+    const ls = linesOf(['FILE PHOTO: A dock. AGENCY/Ann Lee/File Photo'], () => ({
+      words: 7, credit: { credit: 'AGENCY/Ann Lee/File Photo', rest: 'FILE PHOTO: A dock.', position: 'suffix' },
+    }));
+    findMedia(ls);
+    expect(ls[0]!.caption).toBe('FILE PHOTO: A dock.');
+    expect(ls[0]!.creditText).toBe('AGENCY/Ann Lee/File Photo');
+  });
+  it('ignores recogniser output that is not text of the line', () => {
+    const ls = linesOf(['A dock. X/Y'], () => ({ words: 3, credit: { credit: 'X/Y', rest: 'A  dock.', position: 'suffix' } }));
+    findMedia(ls);
+    expect(ls[0]!.label).toBeNull();
+  });
+  it('removes a label alone on its line', () => {
+    const ls = linesOf(['Image caption,'], () => ({ mediaLabel: { label: 'Image caption,', rest: '' } }));
+    findMedia(ls);
+    expect(ls[0]!.reason).toBe('label');
+  });
+});
+
+describe('region', () => {
+  it('maxRun finds the maximum-sum run, first on ties', () => {
+    expect(maxRun([-3, 10, -1, 5, -20, 12])).toEqual({ start: 1, end: 3 });
+    expect(maxRun([-1, -2])).toBeNull();
+    expect(maxRun([])).toBeNull();
+    expect(maxRun([2, -5, 2])).toEqual({ start: 0, end: 0 });
+  });
+  it('weights text-like lines by words, short lines and phrases negatively, barriers prohibitively', () => {
+    const [p, menu, ad, reply] = featured([PARA, 'Home Page Link', 'Advertisement', 'Leave a Reply']);
+    expect(lineWeight(p!)).toBe(p!.words);
+    expect(lineWeight(menu!)).toBe(WEIGHT.short);
+    expect(lineWeight(ad!)).toBe(WEIGHT.phrase);
+    expect(lineWeight(reply!)).toBe(WEIGHT.barrier);
+  });
+  it('spans a short subheading between paragraphs but not a menu block', () => {
+    const ls = featured(['Home', 'World', 'Sport', PARA, 'The vote', PARA2, 'Leave a Reply', PARA]);
+    expect(findRegion(ls)).toEqual({ start: 3, end: 5 });
+  });
+});
+
+describe('classify and refine', () => {
+  it('keeps short lines inside the region as body, removes them outside', () => {
+    const ls = featured(['Menu item one', PARA, 'The vote', PARA2, 'Footer link here']);
+    classifyLines(ls, { start: 1, end: 3 });
+    expect(ls.map((l) => l.reason ?? l.label)).toEqual(['outside-body', 'body', 'body', 'body', 'outside-body']);
+  });
+  it('drops duplicate paragraphs and pull quotes', () => {
+    const quote = 'agreed that the bridge would reopen to traffic next spring';
+    const ls = featured([PARA, `“${quote}”`, PARA2, PARA]);
+    classifyLines(ls, { start: 0, end: 3 });
+    refineBody(ls);
+    expect(ls.map((l) => l.reason ?? l.label)).toEqual(['body', 'pullquote', 'body', 'duplicate']);
+  });
+  it('trims body lines left unsupported after refinement', () => {
+    const ls = featured([PARA, 'Short heading', 'Another one', 'And a third', 'Fourth short one']);
+    classifyLines(ls, { start: 0, end: 4 });
+    refineBody(ls);
+    expect(ls.map((l) => l.label)).toEqual(['body', 'removed', 'removed', 'removed', 'removed']);
+  });
+});
+
+describe('title', () => {
+  it('picks the headline above the body, skipping explained lines', () => {
+    const ls = featured(['Home', 'Harbour opens floating solar farm on old dock', 'Sign up now: Get our briefing', PARA, PARA2]);
+    classifyLines(ls, { start: 3, end: 4 });
+    expect(findTitle(ls)).toBe(1);
+    expect(ls[1]!.label).toBe('title');
+  });
+  it('prefers a line the page repeats', () => {
+    const ls = featured(['Bridge to reopen next spring | Town Times', 'Town Times news desk edition', 'Bridge to reopen next spring', PARA, PARA2]);
+    classifyLines(ls, { start: 3, end: 4 });
+    expect(findTitle(ls)).toBe(2);
+  });
+  it('takes a title-shaped first body line when nothing above qualifies', () => {
+    const ls = featured(['Bridge to reopen next spring', PARA, PARA2]);
+    classifyLines(ls, { start: 0, end: 2 });
+    expect(findTitle(ls)).toBe(0);
+  });
+  it('finds none when the page has no body', () => {
+    const ls = featured(['Home', 'News']);
+    classifyLines(ls, null);
+    expect(findTitle(ls)).toBe(-1);
+  });
+});
+
+describe('extract and assemble', () => {
+  it('lists images in page order and every non-kept line in removed', () => {
+    const ls = linesOf(['Title here now', 'Cap one.', 'PHOTO: A', 'PHOTO: B', PARA, 'Home'], (i) => ({
+      label: (['title', 'caption', 'credit', 'credit', 'body', 'removed'] as const)[i]!,
+      reason: ([null, 'caption', 'credit', 'credit', null, 'nav'] as const)[i]!,
+      caption: i === 1 ? 'Cap one.' : null,
+      creditText: i === 1 ? 'PHOTO: A' : i === 3 ? 'PHOTO: B' : i === 2 ? 'PHOTO: A' : null,
+      paired: i === 2,
+      paragraph: i === 4 ? PARA : null,
+    }));
+    const paragraphs = bodyParagraphs(ls);
+    const meta = extractMetadata(ls, { start: 4, end: 4 }, paragraphs.join('\n\n'), '');
+    expect(meta.images).toEqual([{ caption: 'Cap one.', credit: 'PHOTO: A' }, { caption: null, credit: 'PHOTO: B' }]);
+    const r = assemble(ls, ['overflow line'], paragraphs, meta);
+    expect(r.title).toBe('Title here now');
+    expect(r.body).toBe(PARA);
+    expect(r.removed.map((x) => x.reason)).toEqual(['caption', 'credit', 'credit', 'nav', 'boilerplate']);
+    expect(r.wordCount).toBe(wordCount(PARA));
+  });
+  it('counts words: letter/digit tokens, CJK characters one each', () => {
+    expect(wordCount('The 3 bridges, re-opened!')).toBe(5);
+    expect(wordCount('東京で2025年')).toBe(5);
+    expect(wordCount('')).toBe(0);
+  });
+});
