@@ -101,17 +101,27 @@ export function eventsOf(body: string): DeadLetterView['events'] {
   }
 }
 
-/** One line per letter; every untrusted field JSON-escaped (no raw newline, ESC or quote). */
+/** Characters JSON.stringify leaves raw that can still drive or disguise a terminal: DEL, C1, bidi, zero-width. */
+const TERMINAL_UNSAFE = /[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** JSON.stringify, with the characters above also written as \uXXXX: still valid JSON, safe to print. */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(TERMINAL_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const quote = (text: string): string => safeJson(text);
+
+/** One line per letter; every untrusted field quoted and escaped (no raw newline, ESC, bidi override). */
 export function formatLetter(v: DeadLetterView): string {
   const events = v.events.length
-    ? v.events.map((e) => `${e.eventName} ${JSON.stringify(`${e.bucket}/${e.key}`)}`).join(', ')
-    : `body=${JSON.stringify(v.body.length > 200 ? `${v.body.slice(0, 200)}…` : v.body)}`;
+    ? v.events.map((e) => `${quote(e.eventName)} ${quote(`${e.bucket}/${e.key}`)}`).join(', ')
+    : `body=${quote(v.body.length > 200 ? `${v.body.slice(0, 200)}…` : v.body)}`;
   const parts = [
-    JSON.stringify(v.id),
+    quote(v.id),
     `receives=${v.receiveCount ?? '?'}`,
     `dead=${v.deadAt ?? '?'}`,
     events,
-    ...(v.lastError === null ? [] : [`error=${JSON.stringify(v.lastError)}`]),
+    ...(v.lastError === null ? [] : [`error=${quote(v.lastError)}`]),
   ];
   return parts.join('  ');
 }
@@ -390,17 +400,17 @@ export async function run(argv: string[]): Promise<number> {
   try {
     if (sub === 'list') {
       const letters = await source.list(max);
-      for (const l of letters) console.log(values.json ? JSON.stringify(l) : formatLetter(l));
+      for (const l of letters) console.log(values.json ? safeJson(l) : formatLetter(l));
       if (!values.json) console.error(`${letters.length} dead letter(s)`);
       return 0;
     }
     const result = await source.redrive(values.id, values['dry-run']);
-    if (values.json) console.log(JSON.stringify(result));
+    if (values.json) console.log(safeJson(result));
     else {
       const verb = values['dry-run'] ? 'would redrive' : 'redriven';
       if (result.taskHandle) console.log(`message move task started: ${result.taskHandle}`);
       else console.log(`${verb}: ${result.moved.length}`);
-      for (const f of result.failed) console.log(`failed ${JSON.stringify(f.id)}: ${JSON.stringify(f.error)}`);
+      for (const f of result.failed) console.log(`failed ${quote(f.id)}: ${quote(f.error)}`);
     }
     return result.failed.length > 0 ? 1 : 0;
   } finally {

@@ -26,7 +26,9 @@ import { LocalStack } from '../../local/stack.ts';
 import { defaultHandlerFactory, type HandlerFactory } from '../../local/wiring.ts';
 import { articleText } from './support/harness.ts';
 
-const HOSTILE_KEY = `dead\n{"forged":true}\u001b[31m.txt`;
+const HOSTILE_KEY = `dead\n{"forged":true}\u001b[31m\u202etxt.exe\u009b.txt`;
+/** What must never be printed raw: C0/C1 controls, DEL, bidi overrides and isolates. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** Runs the CLI command, capturing what it prints. */
 async function cli(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
@@ -62,7 +64,8 @@ describe('dlq: local stack', () => {
       dataDir,
       handler,
       reconcileOnStart: false,
-      queue: { maxReceiveCount: 2, visibilityTimeoutMs: 20, batchWindowMs: 5 },
+      // Visibility must outlast one (cold) handler run, or a slow success is redelivered.
+      queue: { maxReceiveCount: 2, visibilityTimeoutMs: 1_500, batchWindowMs: 5 },
     });
   });
   afterAll(async () => {
@@ -85,15 +88,16 @@ describe('dlq: local stack', () => {
     const listed = await cli(['list', '--data-dir', dataDir]);
     expect(listed.code).toBe(0);
     expect(listed.out).toHaveLength(2);
-    expect(listed.out.some((l) => l.includes(JSON.stringify(`${bucket}/${HOSTILE_KEY}`)))).toBe(true);
+    expect(listed.out.some((l) => l.includes('dead\\n{\\"forged\\":true}'))).toBe(true);
     for (const line of listed.out) {
-      expect(line).not.toMatch(/[\u0000-\u001f]/);
-      expect(line).toContain('ObjectCreated:Put');
+      expect(line).not.toMatch(UNSAFE);
+      expect(line).toContain('"ObjectCreated:Put"');
       expect(line).toContain('injected outage');
     }
     expect(readFileSync(file, 'utf8')).toBe(before);
 
     const json = await cli(['list', '--data-dir', dataDir, '--json']);
+    for (const line of json.out) expect(line).not.toMatch(UNSAFE);
     const letters = json.out.map((l) => JSON.parse(l) as { id: string; receiveCount: number; events: Array<{ key: string }> });
     expect(letters.every((l) => l.receiveCount === 2)).toBe(true);
     const hostile = letters.find((l) => l.events[0]!.key === HOSTILE_KEY)!;
@@ -114,7 +118,7 @@ describe('dlq: local stack', () => {
     expect(record.Item).toMatchObject({ status: 'ok', sourceKey: HOSTILE_KEY });
     const left = (await cli(['list', '--data-dir', dataDir, '--json'])).out.map((l) => JSON.parse(l) as { id: string });
     expect(left.map((l) => l.id)).not.toContain(hostile.id);
-    expect(left).toHaveLength(1);
+    expect(left, JSON.stringify(left)).toHaveLength(1);
 
     // Redrive the rest.
     expect((await cli(['redrive', '--data-dir', dataDir, '--sqs-endpoint', stack.sqsEndpoint.endpoint])).code).toBe(0);
@@ -208,8 +212,10 @@ describe('dlq: deployed (mocked SQS)', () => {
   it('formatting escapes untrusted fields onto one line', () => {
     const body = JSON.stringify({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'raw' }, object: { key: HOSTILE_KEY } } }] });
     const line = formatLetter({ id: 'x', body, receiveCount: 5, deadAt: null, lastError: 'boom\n\u001b[2J', events: eventsOf(body) });
-    expect(line).not.toMatch(/[\u0000-\u001f]/);
-    expect(line).toContain(JSON.stringify(`raw/${HOSTILE_KEY}`));
+    expect(line).not.toMatch(UNSAFE);
+    expect(line).toContain('"raw/dead\\n{\\"forged\\":true}\\u001b[31m\\u202etxt.exe\\u009b.txt"');
+    // Still JSON: the quoted key parses back to the exact key.
+    expect(JSON.parse(/"raw\/(?:[^"\\]|\\.)*"/.exec(line)![0])).toBe(`raw/${HOSTILE_KEY}`);
   });
 
   it('the stack output keys used by the CLI are the ones the CDK stack exports', async () => {

@@ -54,7 +54,7 @@ describe('local stack: poison messages are dead-lettered and do not stall the qu
       const onUnhandled = (err: unknown): void => void unhandled.push(err);
       process.on('unhandledRejection', onUnhandled);
       try {
-        stack = await LocalStack.start({ reconcileOnStart: false, queue: { maxReceiveCount: 2, visibilityTimeoutMs: 20, batchWindowMs: 5 } });
+        stack = await LocalStack.start({ reconcileOnStart: false, queue: { maxReceiveCount: 2, visibilityTimeoutMs: 1_000, batchWindowMs: 5 } });
         await drained(stack); // the start-up s3:TestEvent
         stack.queue.send(body);
         expect(await drained(stack)).toBe('drained');

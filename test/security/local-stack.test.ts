@@ -53,7 +53,7 @@ describe('local stack: keys are data, never paths', () => {
     root = mkdtempSync(path.join(tmpdir(), 'keys-'));
     dataDir = path.join(root, 'a', 'data');
     mkdirSync(dataDir, { recursive: true });
-    stack = await LocalStack.start({ dataDir, reconcileOnStart: false, queue: { batchWindowMs: 5, visibilityTimeoutMs: 200 } });
+    stack = await LocalStack.start({ dataDir, reconcileOnStart: false, queue: { batchWindowMs: 5, visibilityTimeoutMs: 5_000 } });
   });
   afterAll(async () => {
     await stack?.stop();
