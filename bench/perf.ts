@@ -324,7 +324,7 @@ function renderReport(
     ['bundle (SDK bundled, minified)', b ? fmtBytes(b.bundled.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.bundled.gzipBytes)}` : ''],
     ['bundle (@aws-sdk/* external)', b ? fmtBytes(b.external.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.external.gzipBytes)}` : ''],
     ['module init, import() (ms)', fmt(h.initMs, 1), b ? `CPU ${fmt(b.initCpuMs, 1)}; SDK external ${fmt(b.initMsExternalSdk, 1)} (CPU ${fmt(b.initCpuMsExternalSdk, 1)}); --enable-source-maps ${fmt(b.initMsWithSourceMaps, 1)} (CPU ${fmt(b.initCpuMsWithSourceMaps, 1)})` : ''],
-    ['local stack articles/s', fmt(h.localArticlesPerSec, 0), l ? `${l.articles} articles, ${fmt(l.seconds, 2)} s` : ''],
+    ['local stack articles/s', fmt(h.localArticlesPerSec, 0), l ? `${l.articles} articles in ${fmt(l.seconds, 2)} s; ${fmt(l.cpuMsPerArticle, 2)} ms CPU/article; ${l.records} records, ${l.deadLettered} dead` : ''],
     ['cost per 1M articles (USD)', cost ? `$${fmt(cost.totalUSD, 2)}` : 'n/a', cost ? `+ DynamoDB $${fmt(cost.dynamoUSD, 2)}, logs $${fmt(cost.logsUSD, 2)} (stated apart)` : ''],
   ]));
   out.push('');

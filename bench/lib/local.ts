@@ -26,6 +26,8 @@ export interface LocalResult {
   /** First upload -> last notification processed (s). */
   readonly seconds: number;
   readonly articlesPerSec: number;
+  /** Process CPU (user + system) per article, upload to record: every part runs in this process. */
+  readonly cpuMsPerArticle: number;
   readonly processed: number;
   readonly deadLettered: number;
   readonly retries: number;
@@ -62,6 +64,7 @@ export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CON
         if (processed + dead >= count) resolve();
       });
     });
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await mapLimit(pages, concurrency, (body, i) =>
       stack.clients.s3.send(new PutObjectCommand({ Bucket: names.rawBucket, Key: keys[i], Body: body, ContentType: 'text/plain; charset=utf-8' })),
@@ -69,6 +72,7 @@ export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CON
     const tUploaded = performance.now();
     await withTimeout(finished, Math.max(60_000, count * 200), `local stack: only ${processed + dead} of ${count} notifications processed in time`);
     const tDone = performance.now();
+    const cpu = process.cpuUsage(cpu0);
 
     let records = 0;
     let start: Record<string, unknown> | undefined;
@@ -87,6 +91,7 @@ export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CON
       uploadSeconds: (tUploaded - t0) / 1000,
       seconds,
       articlesPerSec: count / seconds,
+      cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / count,
       processed,
       deadLettered: dead,
       retries,
