@@ -202,11 +202,17 @@ export class LocalQueue extends EventEmitter {
   private async deliver(batch: QueueMessage[]): Promise<void> {
     this.running += 1;
     const started = this.now();
+    /** The receive count of this delivery per message: its "receipt handle". */
+    const receipts = new Map<string, number>();
     for (const m of batch) {
       m.receiveCount += 1;
       m.firstReceivedAt ??= started;
+      receipts.set(m.messageId, m.receiveCount);
       this.inFlight.set(m.messageId, m);
     }
+    // Like SQS: a message still in flight when its visibility timeout ends is visible again.
+    const expiry = setTimeout(() => this.expire(batch, receipts), this.props.visibilityTimeoutMs);
+    expiry.unref();
     let failed = new Set<string>();
     let error: string | undefined;
     try {
@@ -217,8 +223,12 @@ export class LocalQueue extends EventEmitter {
       failed = new Set(batch.map((m) => m.messageId));
       error = (err as Error)?.message ?? String(err);
     }
+    clearTimeout(expiry);
     const ms = this.now() - started;
     for (const m of batch) {
+      // Expired while in flight (and maybe received again): this delivery's delete or retry no
+      // longer applies, as with a stale receipt handle.
+      if (!this.holds(m, receipts)) continue;
       this.inFlight.delete(m.messageId);
       if (!failed.has(m.messageId)) {
         this.emit('settled', { message: m, outcome: 'deleted', ms } satisfies MessageSettled);
@@ -232,6 +242,28 @@ export class LocalQueue extends EventEmitter {
       }
     }
     this.running -= 1;
+    this.notifyIdle();
+    this.schedule(0);
+  }
+
+  private holds(m: QueueMessage, receipts: ReadonlyMap<string, number>): boolean {
+    return this.inFlight.get(m.messageId) === m && m.receiveCount === receipts.get(m.messageId);
+  }
+
+  private expire(batch: readonly QueueMessage[], receipts: ReadonlyMap<string, number>): void {
+    const error = `visibility timeout (${this.props.visibilityTimeoutMs} ms) expired while in flight`;
+    for (const m of batch) {
+      if (!this.holds(m, receipts)) continue;
+      this.inFlight.delete(m.messageId);
+      if (m.receiveCount >= this.props.maxReceiveCount) {
+        this.bury(m, error);
+        this.emit('settled', { message: m, outcome: 'dead', ms: this.now() - (m.firstReceivedAt ?? m.sentAt), error } satisfies MessageSettled);
+      } else {
+        m.visibleAt = this.now();
+        this.waiting.push(m);
+        this.emit('settled', { message: m, outcome: 'retry', ms: this.now() - (m.firstReceivedAt ?? m.sentAt), error } satisfies MessageSettled);
+      }
+    }
     this.notifyIdle();
     this.schedule(0);
   }

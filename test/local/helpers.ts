@@ -11,7 +11,7 @@ export async function startTestStack(props: LocalStackProps = {}): Promise<Local
   return LocalStack.start({
     logLevel: 'SILENT',
     ...props,
-    queue: { batchWindowMs: 10, visibilityTimeoutMs: 200, ...props.queue },
+    queue: { batchWindowMs: 10, visibilityTimeoutMs: 20_000, ...props.queue },
   });
 }
 

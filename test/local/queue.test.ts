@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalQueue } from '../../local/queue.ts';
+import { LocalQueue, type MessageSettled } from '../../local/queue.ts';
 
 const queues: LocalQueue[] = [];
 afterEach(async () => {
@@ -11,7 +11,8 @@ afterEach(async () => {
 });
 
 function queue(props: ConstructorParameters<typeof LocalQueue>[0] = {}): LocalQueue {
-  const q = new LocalQueue({ batchWindowMs: 5, visibilityTimeoutMs: 20, ...props });
+  // Long enough that no delivery outlives it on a loaded machine (it also delays each redelivery).
+  const q = new LocalQueue({ batchWindowMs: 5, visibilityTimeoutMs: 300, ...props });
   queues.push(q);
   return q;
 }
@@ -62,6 +63,23 @@ describe('LocalQueue', () => {
     });
     await q.drain();
     expect(calls).toBe(2);
+  });
+
+  it('makes a message visible again when its visibility timeout ends mid-flight, ignoring the late result', async () => {
+    const q = queue({ visibilityTimeoutMs: 250, concurrency: 2 });
+    const receives: string[] = [];
+    const outcomes: string[] = [];
+    q.on('settled', (s: MessageSettled) => outcomes.push(s.outcome));
+    q.send('slow');
+    q.start(async (event) => {
+      const count = event.Records[0]!.attributes.ApproximateReceiveCount;
+      receives.push(count);
+      if (count === '1') await new Promise((r) => setTimeout(r, 800)); // outlives the visibility timeout
+      return { batchItemFailures: [] };
+    });
+    await q.drain();
+    expect(receives).toEqual(['1', '2']);
+    expect(outcomes).toEqual(['retry', 'deleted']); // the first delivery's success came too late to count
   });
 
   it('moves a message to the dead letters after maxReceiveCount receives, and persists them', async () => {
