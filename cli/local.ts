@@ -55,7 +55,7 @@ const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
 
 /** The banner: endpoints, names, and AWS CLI commands that work as printed. */
 export function banner(d: LocalStackDescription, persisted: boolean): string {
-  const env = `export AWS_ACCESS_KEY_ID=${d.credentials.accessKeyId} AWS_SECRET_ACCESS_KEY=${d.credentials.secretAccessKey} AWS_REGION=${d.region} AWS_REQUEST_CHECKSUM_CALCULATION=when_required`;
+  const env = `export AWS_ACCESS_KEY_ID=${d.credentials.accessKeyId} AWS_SECRET_ACCESS_KEY=${d.credentials.secretAccessKey} AWS_REGION=${d.region} AWS_DEFAULT_REGION=${d.region} AWS_REQUEST_CHECKSUM_CALCULATION=when_required`;
   const today = new Date().toISOString().slice(0, 10);
   return [
     `articles local stack — ${persisted ? `data in ${d.dataDir}` : 'in memory (nothing kept)'}`,
