@@ -126,3 +126,26 @@ describe('stack outputs', () => {
     for (const [name, key] of Object.entries(STACK_OUTPUT_KEYS)) expect(OUTPUT_KEYS[name as keyof typeof OUTPUT_KEYS]).toBe(key);
   });
 });
+
+describe('deployed-stack target', () => {
+  it('resolves bucket, table and queue from the CloudFormation outputs', async () => {
+    const { mockClient } = await import('aws-sdk-client-mock');
+    const { CloudFormationClient, DescribeStacksCommand } = await import('@aws-sdk/client-cloudformation');
+    const { resolveTarget } = await import('../../cli/target.ts');
+    const cfn = mockClient(CloudFormationClient);
+    try {
+      const outputs = { RawBucketName: 'raw-abc', BodiesBucketName: 'bodies-abc', TableName: 'Articles-abc', QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/1/q' };
+      cfn.on(DescribeStacksCommand, { StackName: 'ArticleIngest' }).resolves({
+        Stacks: [{ StackName: 'ArticleIngest', CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })) }],
+      });
+      const target = await resolveTarget({ stack: 'ArticleIngest', region: 'eu-west-1' });
+      expect(target).toMatchObject({ kind: 'aws', rawBucket: 'raw-abc', bodiesBucket: 'bodies-abc', tableName: 'Articles-abc', queueUrl: outputs.QueueUrl });
+      target.close();
+
+      cfn.on(DescribeStacksCommand, { StackName: 'Other' }).resolves({ Stacks: [{ StackName: 'Other', CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: [] }] });
+      await expect(resolveTarget({ stack: 'Other', region: 'eu-west-1' })).rejects.toThrow(/has no RawBucketName output/);
+    } finally {
+      cfn.restore();
+    }
+  });
+});
