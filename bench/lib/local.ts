@@ -70,7 +70,7 @@ export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CON
       stack.clients.s3.send(new PutObjectCommand({ Bucket: names.rawBucket, Key: keys[i], Body: body, ContentType: 'text/plain; charset=utf-8' })),
     );
     const tUploaded = performance.now();
-    await withTimeout(finished, Math.max(60_000, count * 200), `local stack: only ${processed + dead} of ${count} notifications processed in time`);
+    await withTimeout(finished, Math.max(120_000, count * 500), `local stack: only ${processed + dead} of ${count} notifications processed in time`);
     const tDone = performance.now();
     const cpu = process.cpuUsage(cpu0);
 
