@@ -15,7 +15,9 @@ import { computeFeatures } from './steps/features.ts';
 import { recogniseLines } from './steps/recognise.ts';
 import { findMedia } from './steps/media.ts';
 import { findRegion } from './steps/region.ts';
-import { findTitle } from './steps/title.ts';
+import { findTitle, readHeader } from './steps/title.ts';
+import { parseBareByline } from './metadata/index.ts';
+import { safe } from './steps/recognise.ts';
 import { classifyLines, paragraphAgencies, refineBody } from './steps/classify.ts';
 import { extractMetadata } from './steps/extract.ts';
 import { assemble, bodyParagraphs } from './steps/assemble.ts';
@@ -25,7 +27,7 @@ export const MAX_PASSES = 4;
 
 /** The pipeline, in order; each entry names a step of the module docs. */
 export const PIPELINE = [
-  'normalise', 'split', 'features', 'recognise', 'media', 'region', 'classify', 'refine', 'title', 'stabilise',
+  'normalise', 'split', 'features', 'recognise', 'media', 'region', 'classify', 'refine', 'title', 'header', 'stabilise',
   'agencies', 'extract', 'assemble',
 ] as const;
 
@@ -47,7 +49,7 @@ function labelLines(normalised: string, maxLines: number): Labelled {
   const region = findRegion(lines);
   classifyLines(lines, region);
   refineBody(lines);
-  findTitle(lines);
+  readHeader(lines, findTitle(lines), (t) => safe(() => parseBareByline(t)));
   return { lines, overflow, region };
 }
 

@@ -24,6 +24,8 @@ export interface Line {
   capsRatio: number;
   digitRatio: number;
   listShape: boolean;
+  /** A currency or similar footnote of the article. */
+  footnote: boolean;
   /** How many lines of the page have exactly this text. */
   repeats: number;
   /** Long and sentence-like: the stuff article bodies are made of. */

@@ -9,6 +9,8 @@ export const TEXT_MIN_WORDS = 8;
 export const TEXT_LONG_WORDS = 20;
 /** Stop-word share above which a long unpunctuated line reads like prose. */
 export const TEXT_MIN_STOP_RATIO = 0.2;
+/** Least stop-word share of a sentence in a Latin/Cyrillic-script line (lists of names have none). */
+export const TEXT_MIN_SENTENCE_STOP_RATIO = 0.08;
 /** CJK characters per "word" when weighing CJK text against space-separated text. */
 export const CJK_CHARS_PER_WORD = 2;
 
@@ -16,6 +18,8 @@ export const CJK_CHARS_PER_WORD = 2;
 export const WEIGHT = {
   /** A short line ending like a sentence ("He said no."). */
   shortSentence: 1,
+  /** A footnote that belongs to the article ("($1 = 3.88 zlotys)"). */
+  footnote: 2,
   /** A list item ("• 200g flour", "1. Preheat"). */
   listItem: -1,
   /** Any other short line: menu items, kickers, teaser headlines. */

@@ -25,6 +25,19 @@ export const PULLQUOTE_MAX_WORDS = 80;
 /** At most this many lines are checked for being pull quotes. */
 export const PULLQUOTE_MAX_CANDIDATES = 500;
 const PULLQUOTE_MIN_CHARS = 20;
+/** The paragraph a pull quote repeats is at least this many words longer. */
+export const PULLQUOTE_HOST_EXTRA_WORDS = 3;
+
+/** Index of the text whose start offset is the last one <= at (binary search). */
+function hostOf(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
 const QUOTE_TRIM_RE = /^["'“”‘’«»„\s]+|["'“”‘’«»„\s]+$/gu;
 
 export function classifyLines(lines: Line[], region: { start: number; end: number } | null): void {
@@ -44,13 +57,32 @@ export function classifyLines(lines: Line[], region: { start: number; end: numbe
   }
 }
 
-function drop(l: Line, reason: 'duplicate' | 'pullquote' | 'outside-body'): void {
+/** Lines after a short "Related" / "Mehr zum Thema" header that are teaser headlines, at most. */
+export const RELATED_FOLLOW_LINES = 6;
+/** A related-links header is at most this many words. */
+export const RELATED_HEADER_MAX_WORDS = 5;
+
+/** Teaser headlines under a related-links header ("Read more", "Te puede interesar") are related links too. */
+export function markRelatedTeasers(lines: Line[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const h = lines[i]!;
+    if (h.reason !== 'related' || h.words > RELATED_HEADER_MAX_WORDS) continue;
+    for (let j = i + 1; j < lines.length && j <= i + RELATED_FOLLOW_LINES; j++) {
+      const l = lines[j]!;
+      if (l.label !== 'body' || l.textLike || l.endsSentence || l.words < 3) break;
+      drop(l, 'related');
+    }
+  }
+}
+
+function drop(l: Line, reason: 'duplicate' | 'pullquote' | 'outside-body' | 'related'): void {
   l.label = 'removed';
   l.reason = reason;
   l.paragraph = null;
 }
 
 export function refineBody(lines: Line[]): void {
+  markRelatedTeasers(lines);
   const body = lines.filter((l) => l.label === 'body');
   const seen = new Set<string>();
   for (const l of body) {
@@ -79,10 +111,15 @@ function markPullquotes(kept: Line[]): void {
     if (core.length < PULLQUOTE_MIN_CHARS) return;
     const own = starts[k]!;
     const ownEnd = own + texts[k]!.length;
-    // another (longer) paragraph contains the same words: an occurrence outside this line
+    // another, longer, sentence-like paragraph contains the same words
     let at = joined.indexOf(core);
-    while (at >= 0 && at >= own && at < ownEnd) at = joined.indexOf(core, ownEnd);
-    if (at >= 0) drop(l, 'pullquote');
+    while (at >= 0) {
+      if (at < own || at >= ownEnd) {
+        const host = kept[hostOf(starts, at)]!;
+        if (host.textLike && host.words >= l.words + PULLQUOTE_HOST_EXTRA_WORDS) { drop(l, 'pullquote'); return; }
+      }
+      at = joined.indexOf(core, at + 1);
+    }
   });
 }
 

@@ -13,6 +13,8 @@ import { safe } from './recognise.ts';
 export const LANGUAGE_MIN_BODY_CHARS = 200;
 /** Dates within this many lines after the body still count as the article's (some sites put them last). */
 export const DATE_AFTER_BODY_LINES = 3;
+/** Undistinguished dates count when within this many lines after the first paragraph (header dates inside the body region). */
+export const DATE_HEADER_LINES = 12;
 
 export interface Extracted {
   readonly authors: string[];
@@ -50,13 +52,16 @@ export function extractMetadata(lines: readonly Line[], region: { start: number;
   let published: string | null = null;
   let updated: string | null = null;
   let other: string | null = null;
-  const dateLimit = region ? region.end + DATE_AFTER_BODY_LINES : lines.length - 1;
+  const lastBody = lines.reduce((n, l) => (l.label === 'body' ? l.index : n), -1);
+  const firstText = lines.find((l) => l.label === 'body' && l.textLike)?.index ?? lastBody;
+  const dateLimit = lastBody >= 0 ? lastBody + DATE_AFTER_BODY_LINES : lines.length - 1;
+  const headerLimit = firstText + DATE_HEADER_LINES;
   for (const l of lines) {
     if (l.index > dateLimit) break;
-    if (!l.dateLine?.date || l.reason !== 'date') continue;
+    if (!l.dateLine?.date || (l.reason !== 'date' && l.reason !== 'byline')) continue;
     if (l.dateLine.kind === 'published') published ??= l.dateLine.date;
     else if (l.dateLine.kind === 'updated') updated ??= l.dateLine.date;
-    else if (!region || l.index < region.start) other ??= l.dateLine.date;
+    else if (l.index <= headerLimit) other ??= l.dateLine.date;
   }
 
   const language = safe(() => detectLanguage(body.length >= LANGUAGE_MIN_BODY_CHARS ? body : pageText)) ?? 'und';

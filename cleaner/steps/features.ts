@@ -7,13 +7,17 @@ import { matchPhrase } from '../tables/phrases.ts';
 import { splitSignoff } from '../metadata/index.ts';
 import { safe } from './recognise.ts';
 import { POOLED_STOPWORDS } from '../tables/stopwords.ts';
-import { CJK_CHARS_PER_WORD, TEXT_LONG_WORDS, TEXT_MIN_STOP_RATIO, TEXT_MIN_WORDS } from '../thresholds.ts';
+import { CJK_CHARS_PER_WORD, TEXT_LONG_WORDS, TEXT_MIN_SENTENCE_STOP_RATIO, TEXT_MIN_STOP_RATIO, TEXT_MIN_WORDS } from '../thresholds.ts';
 import { cjkCount, tokens } from '../text.ts';
 
 /** The line ends like a sentence (optionally followed by closing quotes or brackets). */
 export const SENTENCE_END_RE = /[.!?。！？…:;](?:["'”’»)\]）」』]{0,3})$/u;
 /** List-item shapes: bullets, "1.", "2)", "a)". */
 export const LIST_ITEM_RE = /^(?:[•·▪◦●○■□►▶✓✔*\-–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s)/u;
+/** Latin or Cyrillic letters: the scripts whose stop words are pooled. */
+const POOLED_SCRIPT_RE = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
+/** A footnote line that belongs to the article: "($1 = 3.8812 zlotys)", "(€1 = $1.08)". */
+export const FOOTNOTE_RE = /^\(\s?(?:\p{Sc}|[A-Z]{3}\s?)\s?1\s?=\s?[^()]{1,40}\)$/u;
 const UPPER_START_RE = /^\p{Lu}/u;
 const DIGIT_RE = /\p{N}/gu;
 const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/gu;
@@ -46,8 +50,11 @@ export function computeFeatures(lines: Line[]): void {
     l.digitRatio = alnum ? (text.match(DIGIT_RE)?.length ?? 0) / alnum : 0;
     l.listShape = LIST_ITEM_RE.test(l.text);
     l.repeats = counts.get(l.text) ?? 1;
-    l.textLike = l.words >= TEXT_MIN_WORDS
+    // prose in a language with pooled stop words always has some (a list of names has none)
+    const proseStops = cjk > 0 || !POOLED_SCRIPT_RE.test(text) || l.stopRatio >= TEXT_MIN_SENTENCE_STOP_RATIO;
+    l.textLike = l.words >= TEXT_MIN_WORDS && proseStops
       && (l.endsSentence || (l.words >= TEXT_LONG_WORDS && l.stopRatio >= TEXT_MIN_STOP_RATIO));
+    l.footnote = FOOTNOTE_RE.test(text);
     l.phrase = matchPhrase(l.text, l.words);
   }
 }

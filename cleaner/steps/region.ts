@@ -12,6 +12,7 @@ export function lineWeight(l: Line): number {
   if (l.phrase) return l.phrase.barrier ? WEIGHT.barrier : WEIGHT.phrase;
   if (l.byline || l.dateLine || l.signoffLine || l.contributors) return WEIGHT.meta;
   if (l.textLike) return l.words;
+  if (l.footnote) return WEIGHT.footnote;
   if (l.endsSentence && l.words >= 2) return WEIGHT.shortSentence;
   if (l.listShape) return WEIGHT.listItem;
   return WEIGHT.short;

@@ -21,20 +21,36 @@ export const TITLE_REPEAT_SEARCH_LINES = 60;
 const FULL_STOP_RE = /[.。]$/u;
 const COLON_END_RE = /[:：]$/u;
 
+/** Title score penalty for a line longer than TITLE_LONG_WORDS (a standfirst, not a headline). */
+export const TITLE_TEXTLIKE_COST = 6;
+export const TITLE_LONG_WORDS = 22;
+/** Title Case lines (share of capitalised words at least TITLE_CASE_RATIO) earn a bonus. */
+export const TITLE_CASE_RATIO = 0.6;
+export const TITLE_CASE_BONUS = 2;
+/** The first paragraph competes for the title only if this short, and at this cost. */
+export const TITLE_AS_FIRST_LINE_MAX_WORDS = 20;
+export const TITLE_FIRST_PARAGRAPH_COST = 6;
+/** A header line this long, dense in stop words and in sentence case is a standfirst. */
+export const STANDFIRST_MIN_WORDS = 12;
+export const STANDFIRST_MIN_STOP_RATIO = 0.15;
+/** Lines after the title searched for a bare-name byline ("Jane Doe", "Ann Lee and Bo Chen"). */
+export const BARE_BYLINE_WINDOW = 8;
+
 /** Shape of a headline: a few words, not a list item, not a lead-in ending in a colon. */
 export function isTitleShaped(l: Line): boolean {
-  return !l.listShape && l.words >= TITLE_MIN_WORDS && l.words <= TITLE_MAX_WORDS && !COLON_END_RE.test(l.text)
-    && !FULL_STOP_RE.test(l.text);
+  return !l.listShape && l.words >= TITLE_MIN_WORDS && l.words <= TITLE_MAX_WORDS && !COLON_END_RE.test(l.text);
 }
 
 function unexplained(l: Line): boolean {
-  return l.label === 'removed' && l.reason === 'outside-body';
+  return (l.label === 'removed' && l.reason === 'outside-body') || l.label === 'body';
 }
 
 /** Index of the title line, or -1. Call after the body is final; marks the chosen line. */
 export function findTitle(lines: Line[]): number {
-  const firstBody = lines.findIndex((l) => l.label === 'body');
-  if (firstBody < 0) return -1;
+  const anyBody = lines.findIndex((l) => l.label === 'body');
+  if (anyBody < 0) return -1;
+  const firstText = lines.findIndex((l) => l.label === 'body' && l.textLike);
+  const firstBody = firstText < 0 ? anyBody : firstText;
   const from = Math.max(0, firstBody - TITLE_WINDOW);
   let best = -1;
   let bestScore = -Infinity;
@@ -43,16 +59,22 @@ export function findTitle(lines: Line[]): number {
     const l = lines[i]!;
     if (!unexplained(l)) continue;
     if (isTitleShaped(l)) {
-      let score = Math.min(l.words, TITLE_SCORE_WORD_CAP) - distance * TITLE_DISTANCE_COST;
-      if (l.repeats > 1 || repeatedAsPrefix(lines, l)) score += TITLE_REPEAT_BONUS;
+      const score = titleScore(lines, l, distance);
       if (score > bestScore) { best = i; bestScore = score; }
     }
     distance++;
   }
+  // the first paragraph itself may be the headline (a page without furniture above its text)
+  const ft = lines[firstBody]!;
+  if (firstText >= 0 && isTitleShaped(ft) && ft.words <= TITLE_AS_FIRST_LINE_MAX_WORDS
+    && lines.some((l, i) => i > firstBody && l.label === 'body' && l.textLike)) {
+    const score = titleScore(lines, ft, 0) - TITLE_FIRST_PARAGRAPH_COST;
+    if (score > bestScore) { best = firstBody; bestScore = score; }
+  }
   if (best < 0) {
-    const first = lines[firstBody]!;
-    const more = lines.some((l, i) => i > firstBody && l.label === 'body');
-    if (more && isTitleShaped(first)) best = firstBody;
+    const first = lines[anyBody]!;
+    const more = lines.some((l, i) => i > anyBody && l.label === 'body');
+    if (more && isTitleShaped(first) && !FULL_STOP_RE.test(first.text)) best = anyBody;
   }
   if (best >= 0) {
     const t = lines[best]!;
@@ -63,11 +85,46 @@ export function findTitle(lines: Line[]): number {
   return best;
 }
 
+/**
+ * The header between the title and the first paragraph: a text-like line there is the standfirst
+ * (body); a line of bare personal names is the byline.
+ */
+export function readHeader(lines: Line[], title: number, bareByline: (text: string) => { authors: string[] } | null): void {
+  if (title < 0) return;
+  const firstText = lines.findIndex((l) => l.label === 'body' && l.textLike);
+  const end = Math.max(firstText < 0 ? lines.length : firstText, Math.min(lines.length, title + 1 + BARE_BYLINE_WINDOW));
+  for (let i = title + 1; i < end; i++) {
+    const l = lines[i]!;
+    const standfirst = l.textLike || (l.words >= STANDFIRST_MIN_WORDS && l.stopRatio >= STANDFIRST_MIN_STOP_RATIO && l.capsRatio < TITLE_CASE_RATIO);
+    if (i < firstText && l.label === 'removed' && l.reason === 'outside-body' && standfirst) {
+      l.label = 'body'; l.reason = null; l.paragraph = l.signoff ? l.signoff.text : l.text;
+      continue;
+    }
+    if (i - title <= BARE_BYLINE_WINDOW && !l.textLike && (l.reason === 'outside-body' || l.label === 'body')) {
+      const names = bareByline(l.text);
+      if (names) { l.label = 'removed'; l.reason = 'byline'; l.paragraph = null; l.byline = { authors: names.authors, agencies: [] }; }
+    }
+  }
+}
+
+function titleScore(lines: readonly Line[], l: Line, distance: number): number {
+  let score = Math.min(l.words, TITLE_SCORE_WORD_CAP) - distance * TITLE_DISTANCE_COST;
+  if (FULL_STOP_RE.test(l.text)) score -= TITLE_FULL_STOP_COST;
+  if (l.words > TITLE_LONG_WORDS) score -= TITLE_TEXTLIKE_COST;
+  if (l.capsRatio >= TITLE_CASE_RATIO) score += TITLE_CASE_BONUS;
+  if (l.repeats > 1 || repeatedAsPrefix(lines, l)) score += TITLE_REPEAT_BONUS;
+  return score;
+}
+
+/** "Headline | Site", "Headline - Site": the title repeated as the window-title line. */
+const TITLE_SEPARATOR_RE = /^\s?[|\-–—:·•]\s/u;
+
 function repeatedAsPrefix(lines: readonly Line[], l: Line): boolean {
   const head = Math.min(lines.length, TITLE_REPEAT_SEARCH_LINES);
   for (let i = 0; i < head; i++) {
     const o = lines[i]!;
-    if (o !== l && o.text.length > l.text.length && o.text.startsWith(l.text)) return true;
+    if (o !== l && o.text.length > l.text.length && o.text.startsWith(l.text)
+      && TITLE_SEPARATOR_RE.test(o.text.slice(l.text.length))) return true;
   }
   return false;
 }

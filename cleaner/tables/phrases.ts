@@ -140,12 +140,14 @@ export const CONTAINS_PHRASES: Table = {
 };
 
 /** Shapes with numbers or alternatives, compiled once. No nested quantifiers. */
-export const PATTERN_PHRASES: ReadonlyArray<{ readonly re: RegExp; readonly reason: RemovalReason }> = [
+export const PATTERN_PHRASES: ReadonlyArray<{ readonly re: RegExp; readonly reason: RemovalReason; readonly barrier?: boolean }> = [
   { re: /^\d{1,3}\s?(?:min|mins|minute|minutes|minuten|minutos|minuti)\.?(?:\s(?:read|lesezeit|de lectura|de lecture|di lettura))?$/iu, reason: 'date' },
   { re: /^(?:reading time|lesezeit|read time)\W{0,3}\d{1,3}\s?(?:min|minutes?|minuten)\.?$/iu, reason: 'date' },
   { re: /^(?:comments?|kommentare|comentarios|commentaires)\s?\(\d{1,6}\)$/iu, reason: 'comment' },
   { re: /^[—–-]?\s?\d{1,6}\s(?:comments?|responses?|replies|kommentare|comentarios|commentaires)$/iu, reason: 'comment' },
-  { re: /^\d{1,6}\s(?:thoughts?|comments?|responses?|replies)\son\s/iu, reason: 'comment' },
+  { re: /^\d{1,6}\s(?:thoughts?|comments?|responses?|replies)\son\s/iu, reason: 'comment', barrier: true },
+  { re: /^(?:About|ABOUT)\s(?:the\s)?\p{Lu}[\p{L}\p{N}&.,'’\-]{0,40}(?:\s[\p{Lu}&][\p{L}\p{N}&.,'’\-]{0,40}){0,5}$/u, reason: 'footer', barrier: true },
+  { re: /^(?:forward-looking statements?|cautionary (?:note|statement)|safe harbou?r statement|media contacts?|press contacts?|investor contacts?|for more information,? contact|source:)\b/iu, reason: 'footer', barrier: true },
   { re: /^(?:you have|you've got)\s\d{1,3}\sfree\s(?:articles?|stories)/iu, reason: 'paywall' },
   { re: /^\d{1,2}\s?\/\s?\d{1,3}$/u, reason: 'label' },
   { re: /^\[\d{1,3}\s?\/\s?\d{1,3}\]$/u, reason: 'label' },
@@ -155,6 +157,7 @@ export const PATTERN_PHRASES: ReadonlyArray<{ readonly re: RegExp; readonly reas
 
 /** Reasons whose lines the article region never spans. */
 export const BARRIER_REASONS: ReadonlySet<RemovalReason> = new Set(['consent', 'comment', 'footer']);
+// (PATTERN_PHRASES state their barrier flag themselves: a comment count in a share bar is no barrier.)
 
 /** Exact phrases that are barriers whatever their reason (start of trailing page furniture). */
 export const BARRIER_PHRASES: ReadonlySet<string> = new Set([
@@ -175,7 +178,7 @@ function keyOf(s: string): string {
 }
 
 /** Trailing punctuation and arrows ignored when matching an EXACT phrase. */
-const TRIM_KEY_RE = /[\s:.!…›»>|•·\-–—]+$/u;
+const TRIM_KEY_RE = /[\s:.!?…›»>|•·\-–—]+$/u;
 
 const EXACT: ReadonlyMap<string, PhraseRule> = (() => {
   const m = new Map<string, PhraseRule>();
@@ -215,7 +218,7 @@ export function matchPhrase(line: string, words: number): PhraseRule | null {
     }
   }
   for (const { p, rule } of CONTAINS) if (lower.includes(p)) return rule;
-  for (const { re, reason } of PATTERN_PHRASES) if (re.test(line)) return { reason, barrier: BARRIER_REASONS.has(reason) };
+  for (const { re, reason, barrier } of PATTERN_PHRASES) if (re.test(line)) return { reason, barrier: barrier ?? false };
   return null;
 }
 
