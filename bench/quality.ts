@@ -82,6 +82,7 @@ function shingles(text: string): string[] {
 /** Lines of the raw text that are gold but were not kept, and kept lines that are not gold. */
 export function lineDiff(raw: string, gold: string, fields: CleaningFields): { dropped: string[]; kept: string[] } {
   const goldSet = new Set(shingles(gold));
+  const goldText = normalise(gold);
   const keptSet = new Set(fields.body ? fields.body.split('\n\n') : []);
   const reasonOf = new Map(fields.removed.map((r) => [r.text, r.reason] as const));
   const dropped: string[] = [];
@@ -90,7 +91,7 @@ export function lineDiff(raw: string, gold: string, fields: CleaningFields): { d
     if (!line) continue;
     const sh = shingles(line);
     if (sh.length === 0) continue;
-    const inGold = sh.filter((s) => goldSet.has(s)).length / sh.length >= GOLD_LINE_SHARE;
+    const inGold = goldText.includes(line) || sh.filter((s) => goldSet.has(s)).length / sh.length >= GOLD_LINE_SHARE;
     const isKept = keptSet.has(line) || [...keptSet].some((p) => line.startsWith(p) && p.length > line.length * 0.8);
     if (inGold && !isKept) dropped.push(`[${fields.title === line ? 'title' : reasonOf.get(line) ?? '?'}] ${cut(line)}`);
     if (!inGold && isKept) kept.push(cut(line));

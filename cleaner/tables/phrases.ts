@@ -128,8 +128,8 @@ export const PREFIX_PHRASES: Table = {
 export const CONTAINS_PHRASES: Table = {
   consent: [
     'we use cookies', 'uses cookies', 'use of cookies', 'use cookies', 'accept all cookies', 'cookie settings', 'cookie policy',
-    'store and/or access information on a device', 'our partners', 'consent to our', 'your preferences',
-    'manage your preferences', 'verwenden cookies', 'nutzen cookies', 'cookie-einstellungen', 'utilizamos cookies',
+    'store and/or access information on a device', 'and our partners process', 'our partners store',
+    'consent to our use', 'manage your preferences', 'manage your cookie', 'verwenden cookies', 'nutzen cookies', 'cookie-einstellungen', 'utilizamos cookies',
     'cookies propias', 'usamos cookies', 'nous utilisons des cookies', 'utilisons des cookies', 'utilizziamo i cookie',
     'utilizamos cookies', 'wij gebruiken cookies', 'kami menggunakan cookie',
   ],
@@ -145,7 +145,10 @@ export const PATTERN_PHRASES: ReadonlyArray<{ readonly re: RegExp; readonly reas
   { re: /^(?:reading time|lesezeit|read time)\W{0,3}\d{1,3}\s?(?:min|minutes?|minuten)\.?$/iu, reason: 'date' },
   { re: /^(?:comments?|kommentare|comentarios|commentaires)\s?\(\d{1,6}\)$/iu, reason: 'comment' },
   { re: /^[—–-]?\s?\d{1,6}\s(?:comments?|responses?|replies|kommentare|comentarios|commentaires)$/iu, reason: 'comment' },
-  { re: /^\d{1,6}\s(?:thoughts?|comments?|responses?|replies)\son\s/iu, reason: 'comment', barrier: true },
+  { re: /^\d{1,6}\s(?:thoughts?|comments?|responses?|replies)\s(?:on|to)\s/iu, reason: 'comment', barrier: true },
+  { re: /^[\p{L}\p{N}_.\-]{1,40}\s(?:says|said|wrote|dice|schreibt|a écrit):$/iu, reason: 'comment' },
+  { re: /^click to (?:share|email|print|tweet|pin)\b/iu, reason: 'share' },
+  { re: /(?:telephone|tel\.|phone|fax|whatsapp)\s?:\s?[*+(]?\d/iu, reason: 'footer' },
   { re: /^(?:About|ABOUT)\s(?:the\s)?\p{Lu}[\p{L}\p{N}&.,'’\-]{0,40}(?:\s[\p{Lu}&][\p{L}\p{N}&.,'’\-]{0,40}){0,5}$/u, reason: 'footer', barrier: true },
   { re: /^(?:forward-looking statements?|cautionary (?:note|statement)|safe harbou?r statement|media contacts?|press contacts?|investor contacts?|for more information,? contact|source:)\b/iu, reason: 'footer', barrier: true },
   { re: /^(?:you have|you've got)\s\d{1,3}\sfree\s(?:articles?|stories)/iu, reason: 'paywall' },
