@@ -92,8 +92,6 @@ export class LocalStack extends EventEmitter {
   public lastReconciliation: readonly Reconciliation[] = [];
   private tempDir: string | undefined;
   private stopped = false;
-  /** Changes seen before the handler is attached (s3rver reports while we provision). */
-  private readonly sentAt = new Map<string, number>();
 
   private constructor(private readonly props: LocalStackProps) {
     super();
@@ -133,9 +131,7 @@ export class LocalStack extends EventEmitter {
 
   /** Enqueue the notification for one change (what S3 -> SQS does). */
   public notify(change: S3Change): string {
-    const id = this.queue.send(toSqsMessageBody(change));
-    this.sentAt.set(id, Date.now());
-    return id;
+    return this.queue.send(toSqsMessageBody(change));
   }
 
   /** Re-find work lost by an earlier process and enqueue it; returns what was enqueued. */
@@ -218,8 +214,7 @@ export class LocalStack extends EventEmitter {
   }
 
   private report(s: MessageSettled): void {
-    const sent = this.sentAt.get(s.message.messageId) ?? s.message.sentAt;
-    if (s.outcome !== 'retry') this.sentAt.delete(s.message.messageId);
+    const sent = s.message.sentAt;
     let records: Array<{ eventName?: string; s3?: { bucket?: { name?: string }; object?: { key?: string } } }> = [];
     try {
       records = (JSON.parse(s.message.body) as { Records?: typeof records }).Records ?? [];
