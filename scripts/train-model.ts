@@ -8,6 +8,7 @@
  *   --cv       2-fold cross-validation BY PAGE (train on one half of the pages, score the other,
  *              both ways) for `--splits` random splits; picks the decision threshold and the
  *              smoothing parameters from the held-out figures, never in-sample
+ *   --speed    time the shipped model (cleaner/model/index.ts bodyProbabilities) over the corpora
  *   --write    regenerate cleaner/model/weights.ts and cleaner/model/stopwords.ts (deterministic:
  *              sorted inputs, fixed seed, fixed number formatting); with --cv, the CV-chosen
  *              threshold and smoothing go into the weights, else the defaults below
@@ -68,7 +69,8 @@ const STOPWORD_KEYS: readonly (readonly [string, string])[] = [
   ['uk', 'ukr'], ['tr', 'tur'], ['id', 'ind'], ['ro', 'ron'], ['ja', 'jpn'], ['zh', 'zho'],
 ];
 
-const L2 = 1.0;
+/** L2 penalty on standardised weights (total line weight is 100 per page). */
+const DEFAULT_L2 = 1.0;
 const STAGE2_L2 = 1.0;
 const NEWTON_ITERATIONS = 25;
 /** Stop when no standardised coefficient moves more than this. */
@@ -77,8 +79,8 @@ const CROSS_FIT_FOLDS = 4;
 const DEFAULT_THRESHOLD = 0.5;
 const DEFAULT_SMOOTHING: SmoothingParams = { switchProb: 0.1, prior: 0.3, sharpness: 1 };
 const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
-const SWITCH_GRID = [0.02, 0.05, 0.1, 0.2, 0.3];
-const SHARPNESS_GRID = [0.5, 0.75, 1];
+const SWITCH_GRID = [0.05, 0.1, 0.2, 0.3];
+const SHARPNESS_GRID = [0.75, 1];
 const BASELINE_MIN_WORDS = 12;
 
 // ---------------------------------------------------------------- args
@@ -90,6 +92,8 @@ interface Args {
   write: boolean;
   splits: number;
   seed: number;
+  speed: boolean;
+  l2: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -100,6 +104,8 @@ function parseArgs(argv: readonly string[]): Args {
     write: false,
     splits: 5,
     seed: 1,
+    speed: false,
+    l2: DEFAULT_L2,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
@@ -114,6 +120,8 @@ function parseArgs(argv: readonly string[]): Args {
     else if (k === '--write') a.write = true;
     else if (k === '--splits') a.splits = Number(next());
     else if (k === '--seed') a.seed = Number(next());
+    else if (k === '--speed') a.speed = true;
+    else if (k === '--l2') a.l2 = Number(next());
     else throw new Error(`unknown argument ${k}`);
   }
   if (a.scorer === '') a.scorer = path.resolve(a.corpora, '..', 'tools', 'score-article-body.mjs');
@@ -426,14 +434,14 @@ function pageRows(pages: readonly Page[]): Rows {
   return concatRows(pages.map((p) => ({ x: p.x, y: p.labels, w: p.weights })), N_FEATURES);
 }
 
-function trainModel(pages: readonly Page[]): Model {
-  const stage1 = trainLogistic(pageRows(pages), FEATURE_NAMES, L2);
+function trainModel(pages: readonly Page[], l2: number): Model {
+  const stage1 = trainLogistic(pageRows(pages), FEATURE_NAMES, l2);
   // cross-fitted stage-1 probabilities for the stage-2 training rows
   const folds: Page[][] = Array.from({ length: CROSS_FIT_FOLDS }, () => []);
   pages.forEach((p, i) => folds[i % CROSS_FIT_FOLDS]!.push(p));
   const parts: { x: Float64Array; y: Uint8Array; w: Float64Array }[] = [];
   for (let f = 0; f < CROSS_FIT_FOLDS; f++) {
-    const inner = trainLogistic(pageRows(pages.filter((_, i) => i % CROSS_FIT_FOLDS !== f)), FEATURE_NAMES, L2, stage1);
+    const inner = trainLogistic(pageRows(pages.filter((_, i) => i % CROSS_FIT_FOLDS !== f)), FEATURE_NAMES, l2, stage1);
     for (const p of folds[f]!) {
       const p1 = predictLinear(p.x, p.lines.length, inner);
       parts.push({ x: stage2Features(p1), y: p.labels, w: p.weights });
@@ -656,7 +664,7 @@ function crossValidate(score: ScoreFn, pages: readonly Page[], a: Args): Chosen 
     for (let dir = 0; dir < 2; dir++) {
       const train = halves[dir]!;
       const test = halves[1 - dir]!;
-      const model = trainModel(train);
+      const model = trainModel(train, a.l2);
       folds.push({
         name: `split ${s} ${dir === 0 ? 'A->B' : 'B->A'}`,
         testAb: test.filter((p) => p.corpus === 'article-body'),
@@ -667,14 +675,17 @@ function crossValidate(score: ScoreFn, pages: readonly Page[], a: Args): Chosen 
   }
   const t1 = Date.now();
   // grid: variant x threshold, fast metric, mean over held-out halves
-  const objective: number[][] = vs.map((v) => THRESHOLDS.map((t) => {
-    let sum = 0;
-    for (const f of folds) {
-      const keep = keepWith(v, t, f.preds);
-      sum += 0.75 * evaluate(null, f.testAb, keep).F1 + 0.25 * evaluate(null, f.testNt, keep).F1;
-    }
-    return sum / folds.length;
-  }));
+  const objective: number[][] = vs.map(() => THRESHOLDS.map(() => 0));
+  for (const f of folds) {
+    vs.forEach((v, vi) => {
+      const pp = new Map([...f.preds].map(([p, pr]) => [p, probs(v, pr)]));
+      THRESHOLDS.forEach((t, ti) => {
+        const keep = (p: Page): boolean[] => Array.from(pp.get(p)!, (q) => q >= t);
+        const o = 0.75 * evaluate(null, f.testAb, keep).F1 + 0.25 * evaluate(null, f.testNt, keep).F1;
+        objective[vi]![ti] = objective[vi]![ti]! + o / folds.length;
+      });
+    });
+  }
   console.log(`\n== cross-validation: ${a.splits} random 2-fold page splits (${folds.length} held-out halves); training ${((t1 - t0) / 1000).toFixed(1)} s, grid ${((Date.now() - t1) / 1000).toFixed(1)} s`);
   console.log('objective = mean over held-out halves of 0.75 * article-body F1 + 0.25 * news-text F1');
   let best: Chosen = { variant: vs[0]!, threshold: DEFAULT_THRESHOLD };
@@ -787,6 +798,18 @@ async function main(): Promise<number> {
   console.log(`keep lines >= ${BASELINE_MIN_WORDS} words   AB ${fmt(evaluate(scorer.score, ab, words))}\n                        NT ${fmt(evaluate(scorer.score, nt, words))}`);
   console.log(`oracle (the labels)     AB ${fmt(evaluate(scorer.score, ab, oracle))}\n                        NT ${fmt(evaluate(scorer.score, nt, oracle))}`);
 
+  if (a.speed) {
+    const { bodyProbabilities } = await import('../cleaner/model/index.ts');
+    const bytes = pages.reduce((s, p) => s + p.lines.reduce((t, l) => t + Buffer.byteLength(l) + 1, 0), 0);
+    for (const p of pages) bodyProbabilities(p.lines, p.language); // warm-up
+    const rounds = 20;
+    const ts = process.hrtime.bigint();
+    for (let r = 0; r < rounds; r++) for (const p of pages) bodyProbabilities(p.lines, p.language);
+    const sec = Number(process.hrtime.bigint() - ts) / 1e9;
+    console.log(`\n== speed: bodyProbabilities over ${pages.length} pages x ${rounds}: ${(nLines * rounds / sec / 1e6).toFixed(2)} M lines/s, ${(bytes * rounds / sec / 1e6).toFixed(1)} MB/s (${(sec / rounds / pages.length * 1e3).toFixed(3)} ms/page)`);
+    if (!a.cv && !a.write) return 0;
+  }
+
   let chosen: Chosen = {
     variant: { name: 'stage2+hmm(default)', stage: 2, smoothing: { ...DEFAULT_SMOOTHING, prior: labelPrior(pages) } },
     threshold: DEFAULT_THRESHOLD,
@@ -794,7 +817,7 @@ async function main(): Promise<number> {
   if (a.cv) chosen = crossValidate(scorer.score, pages, a);
 
   const t1 = Date.now();
-  const model = trainModel(pages);
+  const model = trainModel(pages, a.l2);
   console.log(`\n== in-sample (trained on all ${pages.length} pages in ${Date.now() - t1} ms), ${chosen.variant.name}, threshold ${chosen.threshold}`);
   const preds = new Map(pages.map((p) => [p, predictPage(model, p)]));
   const keepChosen = (p: Page): boolean[] => Array.from(probs(chosen.variant, preds.get(p)!), (q) => q >= chosen.threshold);

@@ -96,7 +96,8 @@ const FNV_PRIME = 0x01000193;
 export function wordHash(s: string, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let i = start; i < end; i++) {
-    h ^= lowerCode(s.charCodeAt(i));
+    const c = s.charCodeAt(i);
+    h ^= c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 0x20 : c) : lowerCode(c);
     h = Math.imul(h, FNV_PRIME);
   }
   return h >>> 0;

@@ -6,10 +6,23 @@
  * word for stop words and month names), then O(lines) context features from prefix sums,
  * plus one sort for the density rank. No regex runs per line.
  */
-import {
-  CHAR_CLASS, C_CJK, C_DIGIT, C_LETTER, C_LOWER, C_PUNCT, C_SPACE, C_UPPER, wordHash,
-} from './chars.ts';
-import { type StopTable } from './stop-table.ts';
+import * as chars from './chars.ts';
+import * as stopTable from './stop-table.ts';
+import type { StopTable } from './stop-table.ts';
+
+// Module-local copies of the imported constants: a transpiler that turns ESM into CommonJS
+// (tsx on a .cts path, some test runners) reads imports through getters, which costs a
+// function call per character in the hot loop.
+const CHAR_CLASS = chars.CHAR_CLASS;
+const C_CJK = chars.C_CJK;
+const C_DIGIT = chars.C_DIGIT;
+const C_LETTER = chars.C_LETTER;
+const C_LOWER = chars.C_LOWER;
+const C_PUNCT = chars.C_PUNCT;
+const C_SPACE = chars.C_SPACE;
+const C_UPPER = chars.C_UPPER;
+const wordHash = chars.wordHash;
+const HASH_MASK = stopTable.HASH_MASK;
 
 /** Local (per-line) features, in column order. */
 export const LOCAL_FEATURES = [
@@ -87,7 +100,7 @@ const DATE_WORDS: readonly string[] = [
   'janeiro', 'fevereiro', 'março', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro',
   'januari', 'februari', 'maart', 'mei', 'augustus', 'ago', 'updated', 'published', 'am', 'pm', 'gmt', 'utc', 'est', 'bst', 'cet',
 ];
-const DATE_HASHES: ReadonlySet<number> = new Set(DATE_WORDS.map((w) => wordHash(w, 0, w.length)));
+const DATE_HASHES: ReadonlySet<number> = new Set(DATE_WORDS.map((w) => wordHash(w, 0, w.length) & HASH_MASK));
 
 /** Characters that end a sentence, and closers that may follow them. */
 const SENTENCE_END: ReadonlySet<number> = new Set(
@@ -102,11 +115,29 @@ const BULLETS: ReadonlySet<number> = new Set(
   ['•', '-', '*', '–', '—', '·', '▪', '■', '►', '▶', '◦', '●', '○', '→', '✓', '✔', '+'].map((c) => c.charCodeAt(0)),
 );
 const QUOTES: ReadonlySet<number> = new Set(['"', '“', '”', '«', '»', '„', '「', '」', '『'].map((c) => c.charCodeAt(0)));
-const CODE_HASH = 0x23; // #
-const CODE_AT = 0x40; // @
+const K_COMMA = 1;
+const K_SEP = 2;
+const K_QUOTE = 3;
+const K_HASH = 4;
+const K_AT = 5;
+const K_COLON = 6;
+const K_COPY = 7;
+
+/** Kind of each punctuation code unit (0 = none of interest), so the hot loop does one array read. */
+function buildPunctKinds(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const c of QUOTES) t[c] = K_QUOTE;
+  for (const c of SEPARATORS) t[c] = K_SEP;
+  for (const c of COMMAS) t[c] = K_COMMA;
+  t[0x23] = K_HASH;
+  t[0x40] = K_AT;
+  t[0x3a] = K_COLON;
+  t[0xa9] = K_COPY; // ©
+  t[0xae] = K_COPY; // ®
+  return t;
+}
+const PUNCT_KIND: Uint8Array = buildPunctKinds();
 const CODE_COLON = 0x3a;
-const CODE_COPY = 0xa9; // ©
-const CODE_REG = 0xae; // ®
 const CODE_ELLIPSIS = 0x2026;
 const CODE_DOT = 0x2e;
 const CODE_PAREN = 0x28;
@@ -180,7 +211,7 @@ function localFeatures(
       wordChars += len;
       if (wordUpperFirst) titleWords++;
       if (wordDigits === 0) {
-        const h = wordHash(line, wordStart, i);
+        const h = wordHash(line, wordStart, i) & HASH_MASK;
         const m = stop.masks.get(h);
         if (m !== undefined) {
           const mm = m & langMask;
@@ -210,13 +241,18 @@ function localFeatures(
         break;
       case C_PUNCT:
         punct++;
-        if (COMMAS.has(c)) commas++;
-        else if (SEPARATORS.has(c)) seps++;
-        else if (QUOTES.has(c)) quotes++;
-        else if (c === CODE_HASH) hasHash = true;
-        else if (c === CODE_AT) hasAt = hasAt || prevClass === C_LOWER || prevClass === C_UPPER || prevClass === C_DIGIT;
-        else if (c === CODE_COLON && prevClass === C_DIGIT && i + 1 < n && CHAR_CLASS[line.charCodeAt(i + 1)] === C_DIGIT) hasTime = true;
-        else if (c === CODE_COPY || c === CODE_REG) hasCopy = true;
+        switch (PUNCT_KIND[c]) {
+          case K_COMMA: commas++; break;
+          case K_SEP: seps++; break;
+          case K_QUOTE: quotes++; break;
+          case K_HASH: hasHash = true; break;
+          case K_AT: hasAt = hasAt || prevClass === C_LOWER || prevClass === C_UPPER || prevClass === C_DIGIT; break;
+          case K_COLON:
+            if (prevClass === C_DIGIT && i + 1 < n && CHAR_CLASS[line.charCodeAt(i + 1)] === C_DIGIT) hasTime = true;
+            break;
+          case K_COPY: hasCopy = true; break;
+          default: break;
+        }
         break;
       default: break;
     }
@@ -281,7 +317,18 @@ function localFeatures(
 }
 
 /** Column index of a local feature. */
-const COL = Object.fromEntries(LOCAL_FEATURES.map((name, i) => [name, i])) as Record<(typeof LOCAL_FEATURES)[number], number>;
+const colOf = (name: (typeof LOCAL_FEATURES)[number]): number => LOCAL_FEATURES.indexOf(name);
+const COL = {
+  logTokens: colOf('logTokens'),
+  sentenceLike: colOf('sentenceLike'),
+  logRepeat: colOf('logRepeat'),
+  relPos: colOf('relPos'),
+  relPosMid: colOf('relPosMid'),
+  massPos: colOf('massPos'),
+  massPosMid: colOf('massPosMid'),
+  tokensVsMedian: colOf('tokensVsMedian'),
+} as const;
+const SMOOTHED_COLS: readonly number[] = SMOOTHED.map(colOf);
 
 /** Indices [start, end) of the max-sum contiguous run of `scores` (Kadane); [0, 0) if all are negative. */
 export function maxSumRun(scores: Float64Array): [number, number] {
@@ -313,10 +360,14 @@ function windowMean(p: Float64Array, n: number, i: number, r: number, v: number)
   return count > 0 ? (p[hi]! - p[lo]! - v) / count : 0;
 }
 
+/** Codes that share another language's stop-word list. */
+const LANGUAGE_ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb', ms: 'id' };
+
 /** Map from ISO 639-1 code (or undefined) to the bit mask of stop lists to use. */
 export function languageMask(stop: StopTable, language: string | undefined): number {
   if (language !== undefined) {
-    const code = language.toLowerCase().slice(0, 2);
+    const two = language.toLowerCase().slice(0, 2);
+    const code = LANGUAGE_ALIASES[two] ?? two;
     const i = stop.langs.indexOf(code);
     if (i >= 0) return 1 << i;
   }
@@ -366,8 +417,7 @@ export function extractFeatures(lines: readonly string[], stop: StopTable, langu
   // smoothed series via prefix sums
   let col = N_LOCAL;
   const prefix = new Float64Array(n + 1);
-  for (const name of SMOOTHED) {
-    const c = COL[name];
+  for (const c of SMOOTHED_COLS) {
     for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + x[i * d + c]!;
     for (const r of WINDOWS) {
       for (let i = 0; i < n; i++) x[i * d + col] = windowMean(prefix, n, i, r, x[i * d + c]!);

@@ -22,6 +22,9 @@ export interface StopTable {
   readonly cjkFunction: Uint8Array;
 }
 
+/** Hashes are cut to 30 bits so they stay small integers (fast Map keys in V8). */
+export const HASH_MASK = 0x3fffffff;
+
 /** Lists consulted (best of) when no language is given. */
 export const COMMON_LANGS: readonly string[] = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl'];
 
@@ -40,7 +43,7 @@ export function buildStopTable(lists: readonly StopList[]): StopTable {
         if (w.length === 1) cjkFunction[w.charCodeAt(0)] = 1;
         continue;
       }
-      const h = wordHash(w, 0, w.length);
+      const h = wordHash(w, 0, w.length) & HASH_MASK;
       masks.set(h, (masks.get(h) ?? 0) | (1 << i));
     }
   });
