@@ -46,3 +46,5 @@ export const CAPTION_MAX_WORDS = 80;
 export const PULLQUOTE_MIN_WORDS = 5;
 /** Byline and date lines longer than this are not looked at. */
 export const META_MAX_WORDS = 25;
+/** A comment-section phrase closes the article when at least this many words of text came before it. */
+export const COMMENTS_MIN_TEXT_WORDS = 60;

@@ -14,7 +14,7 @@ import type { Line } from '../page.ts';
 import { findDateline } from '../metadata/index.ts';
 import { PULLQUOTE_MIN_WORDS } from '../thresholds.ts';
 import { safe } from './recognise.ts';
-import { lineWeight, maxRun } from './region.ts';
+import { commentsStart, lineWeight, maxRun } from './region.ts';
 
 /** Datelines are looked for in this many first body paragraphs. */
 export const DATELINE_PARAGRAPHS = 3;
@@ -41,6 +41,7 @@ function hostOf(starts: readonly number[], at: number): number {
 const QUOTE_TRIM_RE = /^["'“”‘’«»„\s]+|["'“”‘’«»„\s]+$/gu;
 
 export function classifyLines(lines: Line[], region: { start: number; end: number } | null): void {
+  const comments = commentsStart(lines);
   for (const l of lines) {
     if (l.label !== null) continue;
     l.label = 'removed';
@@ -50,7 +51,7 @@ export function classifyLines(lines: Line[], region: { start: number; end: numbe
     const inside = region !== null && l.index >= region.start && l.index <= region.end;
     if (l.byline && !l.textLike) { l.reason = 'byline'; continue; }
     if (l.dateLine && !l.textLike) { l.reason = 'date'; continue; }
-    if (!inside) { l.reason = 'outside-body'; continue; }
+    if (!inside) { l.reason = comments >= 0 && l.index > comments ? 'comment' : 'outside-body'; continue; }
     l.label = 'body';
     l.reason = null;
     l.paragraph = l.signoff ? l.signoff.text : l.text;

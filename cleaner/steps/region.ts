@@ -5,7 +5,7 @@
  * maximum-sum run of lines (Kadane, linear time).
  */
 import type { Line } from '../page.ts';
-import { WEIGHT } from '../thresholds.ts';
+import { COMMENTS_MIN_TEXT_WORDS, WEIGHT } from '../thresholds.ts';
 
 export function lineWeight(l: Line): number {
   if (l.label === 'caption' || l.label === 'credit' || l.reason === 'label') return 0;
@@ -36,6 +36,20 @@ export function maxRun(weights: readonly number[]): { start: number; end: number
   return bestStart < 0 ? null : { start: bestStart, end: bestEnd };
 }
 
+/**
+ * Index of the line that opens the comment thread (a comment-section phrase after at least
+ * COMMENTS_MIN_TEXT_WORDS words of article text), or -1. Nothing after it is article text.
+ */
+export function commentsStart(lines: readonly Line[]): number {
+  let text = 0;
+  for (const l of lines) {
+    if (l.phrase?.reason === 'comment' && l.phrase.barrier && text >= COMMENTS_MIN_TEXT_WORDS) return l.index;
+    if (l.textLike && !l.phrase) text += l.words;
+  }
+  return -1;
+}
+
 export function findRegion(lines: readonly Line[]): { start: number; end: number } | null {
-  return maxRun(lines.map(lineWeight));
+  const stop = commentsStart(lines);
+  return maxRun(lines.map((l) => (stop >= 0 && l.index >= stop ? WEIGHT.barrier : lineWeight(l))));
 }

@@ -129,7 +129,9 @@ export const CONTAINS_PHRASES: Table = {
   consent: [
     'we use cookies', 'uses cookies', 'use of cookies', 'use cookies', 'accept all cookies', 'cookie settings', 'cookie policy',
     'store and/or access information on a device', 'and our partners process', 'our partners store',
-    'consent to our use', 'manage your preferences', 'manage your cookie', 'verwenden cookies', 'nutzen cookies', 'cookie-einstellungen', 'utilizamos cookies',
+    'consent to our use', 'manage your preferences', 'manage your cookie', 'we and our partners', 'precise geolocation',
+    'processing of your personal data', 'right to object', 'legitimate interest', 'personalised ads', 'personalized ads',
+    'your privacy choices', 'verwenden cookies', 'nutzen cookies', 'cookie-einstellungen', 'utilizamos cookies',
     'cookies propias', 'usamos cookies', 'nous utilisons des cookies', 'utilisons des cookies', 'utilizziamo i cookie',
     'utilizamos cookies', 'wij gebruiken cookies', 'kami menggunakan cookie',
   ],
