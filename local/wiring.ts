@@ -7,9 +7,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { type Clients, createClients } from '../functions/shared/clients.ts';
 import { articleIdFor } from '../functions/shared/record.ts';
-import { DEFAULT_SERVICE_NAME } from '../functions/shared/config.ts';
+import { DEFAULT_METRICS_NAMESPACE, DEFAULT_SERVICE_NAME } from '../functions/shared/config.ts';
 import { createHandler } from '../functions/ingest/index.ts';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { LOCAL_REGION } from './notifications.ts';
 import { S3RVER_CREDENTIALS } from './s3-server.ts';
 
@@ -45,10 +46,15 @@ export interface HandlerWiring {
 export type HandlerFactory = (wiring: HandlerWiring) => Promise<SqsHandler>;
 
 /** The deployed handler: functions/ingest createHandler(deps) with the local clients and names. */
-export const defaultHandlerFactory: HandlerFactory = async ({ clients, names, logLevel }) =>
-  createHandler({
+export const defaultHandlerFactory: HandlerFactory = async ({ clients, names, logLevel }) => {
+  const logger = new Logger({ serviceName: DEFAULT_SERVICE_NAME, logLevel });
+  return createHandler({
     s3: clients.s3,
     ddb: clients.ddb,
     config: { tableName: names.tableName, bodiesBucket: names.bodiesBucket },
-    logger: new Logger({ serviceName: DEFAULT_SERVICE_NAME, logLevel }),
+    logger,
+    // Metrics' own warnings (e.g. "No application metrics to publish" after an s3:TestEvent) go
+    // through the same log level; whether EMF is printed at all is POWERTOOLS_METRICS_DISABLED's call.
+    metrics: new Metrics({ serviceName: DEFAULT_SERVICE_NAME, namespace: DEFAULT_METRICS_NAMESPACE, logger }),
   });
+};
