@@ -24,6 +24,8 @@ export interface Line {
   capsRatio: number;
   digitRatio: number;
   listShape: boolean;
+  /** Sentence-shaped but without stop words: results, line-ups, lists of names. */
+  dataLike: boolean;
   /** A currency or similar footnote of the article. */
   footnote: boolean;
   /** How many lines of the page have exactly this text. */

@@ -18,6 +18,8 @@ export const CJK_CHARS_PER_WORD = 2;
 export const WEIGHT = {
   /** A short line ending like a sentence ("He said no."). */
   shortSentence: 1,
+  /** Per word of a sentence-shaped line without stop words (results, line-ups). */
+  dataPerWord: 0.35,
   /** A footnote that belongs to the article ("($1 = 3.88 zlotys)"). */
   footnote: 2,
   /** A list item ("• 200g flour", "1. Preheat"). */

@@ -52,8 +52,10 @@ export function computeFeatures(lines: Line[]): void {
     l.repeats = counts.get(l.text) ?? 1;
     // prose in a language with pooled stop words always has some (a list of names has none)
     const proseStops = cjk > 0 || !POOLED_SCRIPT_RE.test(text) || l.stopRatio >= TEXT_MIN_SENTENCE_STOP_RATIO;
-    l.textLike = l.words >= TEXT_MIN_WORDS && proseStops
+    const sentenceShaped = l.words >= TEXT_MIN_WORDS
       && (l.endsSentence || (l.words >= TEXT_LONG_WORDS && l.stopRatio >= TEXT_MIN_STOP_RATIO));
+    l.textLike = sentenceShaped && proseStops;
+    l.dataLike = sentenceShaped && !proseStops;
     l.footnote = FOOTNOTE_RE.test(text);
     l.phrase = matchPhrase(l.text, l.words);
   }

@@ -13,6 +13,7 @@ export function lineWeight(l: Line): number {
   if (l.byline || l.dateLine || l.signoffLine || l.contributors) return WEIGHT.meta;
   if (l.textLike) return l.words;
   if (l.footnote) return WEIGHT.footnote;
+  if (l.dataLike) return l.words * WEIGHT.dataPerWord;
   if (l.endsSentence && l.words >= 2) return WEIGHT.shortSentence;
   if (l.listShape) return WEIGHT.listItem;
   return WEIGHT.short;

@@ -81,6 +81,8 @@ export const EXACT_PHRASES: Table = {
     'was this helpful', 'was this article helpful', 'yes', 'no', 'rate this', 'rate this recipe', 'print recipe',
     'jump to recipe', 'reply', 'report', 'loading', 'loading...', 'video', 'gallery', 'photos', 'view gallery',
     'play video', 'show comments', 'hide comments', 'post comment', 'submit', 'cancel', 'send',
+    'line-ups', 'lineups', 'line ups', 'starting line-ups', 'match stats', 'match statistics', 'key stats', 'scorers',
+    'goalscorers', 'box score', 'scoreboard', 'standings', 'league table',
   ],
   comment: [
     'comments', 'comment', 'leave a reply', 'leave a comment', 'add a comment', 'join the conversation', 'discussion',
@@ -170,6 +172,8 @@ export const BARRIER_PHRASES: ReadonlySet<string> = new Set([
   'you may also like', 'you might also like', 'more stories', 'related articles', 'related stories',
   'lo más leído', 'meistgelesen', 'les plus lus', 'più letti', 'mais lidas', 'meest gelezen', 'terpopuler',
   'アクセスランキング', 'noticias relacionadas', 'more from', 'latest news', 'top stories', 'comments', 'leave a reply',
+  'line-ups', 'lineups', 'line ups', 'starting line-ups', 'match stats', 'match statistics', 'key stats', 'box score',
+  'scoreboard', 'standings', 'league table',
 ]);
 
 /** Trailing fragments of a caption/credit line that are neither caption nor credit (gallery tools). */
