@@ -145,11 +145,13 @@ export async function run(argv: string[]): Promise<number> {
 
   // Where the CLI finds this stack: the data folder, or the default one for an in-memory run.
   const discoveryDir = once ? undefined : (dataDir ?? DEFAULT_DATA_DIR);
-  const running = discoveryDir ? readEndpointsFile(discoveryDir) : undefined;
-  const other = running && running.pid !== process.pid && isAlive(running.pid) ? running : undefined;
-  if (other && dataDir) {
-    throw new CliError(`another local stack (pid ${other.pid}) is using ${dataDir}: stop it first, or pass --data-dir / --in-memory`);
-  }
+  const ownerOf = (dir: string): LocalStackDescription | undefined => {
+    const running = readEndpointsFile(dir);
+    return running && running.pid !== process.pid && isAlive(running.pid) ? running : undefined;
+  };
+  const holder = dataDir ? ownerOf(dataDir) : undefined;
+  if (holder) throw new CliError(`another local stack (pid ${holder.pid}) is using ${dataDir}: stop it first, or pass --data-dir / --in-memory`);
+  const other = discoveryDir ? ownerOf(discoveryDir) : undefined;
   if (dataDir && values.reset) LocalStack.reset(dataDir);
   const firstStart = !dataDir || !existsSync(path.join(dataDir, DATA_DIR_ENTRIES.s3));
   // Metrics would print EMF JSON to stdout for every batch; locally there is no CloudWatch to read it.
