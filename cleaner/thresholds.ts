@@ -24,6 +24,8 @@ export const WEIGHT = {
   footnote: 2,
   /** A list item ("• 200g flour", "1. Preheat"). */
   listItem: -1,
+  /** A short line repeated on the page (kicker, menu item). */
+  repeatedShort: -6,
   /** Any other short line: menu items, kickers, teaser headlines. */
   short: -3,
   /** Byline, date, sign-off and contributor lines. */
@@ -50,3 +52,5 @@ export const PULLQUOTE_MIN_WORDS = 5;
 export const META_MAX_WORDS = 25;
 /** A comment-section phrase closes the article when at least this many words of text came before it. */
 export const COMMENTS_MIN_TEXT_WORDS = 60;
+/** Repeated lines up to this many words are page furniture, never body (kickers, menu items). */
+export const REPEATED_SHORT_MAX_WORDS = 4;

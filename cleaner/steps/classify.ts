@@ -14,7 +14,7 @@ import type { Line } from '../page.ts';
 import { findDateline } from '../metadata/index.ts';
 import { PULLQUOTE_MIN_WORDS } from '../thresholds.ts';
 import { safe } from './recognise.ts';
-import { commentsStart, lineWeight, maxRun } from './region.ts';
+import { commentsStart, isRepeatedShort, lineWeight, maxRun } from './region.ts';
 
 /** Datelines are looked for in this many first body paragraphs. */
 export const DATELINE_PARAGRAPHS = 3;
@@ -52,6 +52,7 @@ export function classifyLines(lines: Line[], region: { start: number; end: numbe
     if (l.byline && !l.textLike) { l.reason = 'byline'; continue; }
     if (l.dateLine && !l.textLike) { l.reason = 'date'; continue; }
     if (!inside) { l.reason = comments >= 0 && l.index > comments ? 'comment' : 'outside-body'; continue; }
+    if (isRepeatedShort(l)) { l.reason = 'duplicate'; continue; }
     l.label = 'body';
     l.reason = null;
     l.paragraph = l.signoff ? l.signoff.text : l.text;

@@ -5,7 +5,12 @@
  * maximum-sum run of lines (Kadane, linear time).
  */
 import type { Line } from '../page.ts';
-import { COMMENTS_MIN_TEXT_WORDS, WEIGHT } from '../thresholds.ts';
+import { COMMENTS_MIN_TEXT_WORDS, REPEATED_SHORT_MAX_WORDS, WEIGHT } from '../thresholds.ts';
+
+/** A short line the page shows more than once: a section kicker or menu item, not a subheading. */
+export function isRepeatedShort(l: Line): boolean {
+  return l.repeats > 1 && !l.textLike && l.words <= REPEATED_SHORT_MAX_WORDS && !l.endsSentence;
+}
 
 export function lineWeight(l: Line): number {
   if (l.label === 'caption' || l.label === 'credit' || l.reason === 'label') return 0;
@@ -16,6 +21,7 @@ export function lineWeight(l: Line): number {
   if (l.dataLike) return l.words * WEIGHT.dataPerWord;
   if (l.endsSentence && l.words >= 2) return WEIGHT.shortSentence;
   if (l.listShape) return WEIGHT.listItem;
+  if (isRepeatedShort(l)) return WEIGHT.repeatedShort;
   return WEIGHT.short;
 }
 
