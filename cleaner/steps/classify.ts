@@ -106,8 +106,10 @@ function markPullquotes(kept: Line[]): void {
   let pos = 0;
   for (const t of texts) { starts.push(pos); pos += t.length + 1; }
   let checked = 0;
+  // pull quotes sit inside the text: the headline block above the first paragraph is not checked
+  const firstText = kept.findIndex((l) => l.textLike);
   kept.forEach((l, k) => {
-    if (l.words < PULLQUOTE_MIN_WORDS || l.words > PULLQUOTE_MAX_WORDS || checked >= PULLQUOTE_MAX_CANDIDATES) return;
+    if (k <= firstText || l.words < PULLQUOTE_MIN_WORDS || l.words > PULLQUOTE_MAX_WORDS || checked >= PULLQUOTE_MAX_CANDIDATES) return;
     checked++;
     const core = texts[k]!.replace(QUOTE_TRIM_RE, '');
     if (core.length < PULLQUOTE_MIN_CHARS) return;

@@ -139,7 +139,12 @@ export const CONTAINS_PHRASES: Table = {
   ],
   footer: ['all rights reserved', 'todos los derechos reservados', 'alle rechte vorbehalten', 'tous droits réservés', 'all right reserved'],
   paywall: ['free articles left', 'free article left', 'free stories left', 'articles remaining'],
-  newsletter: ['delivered to your inbox', 'straight to your inbox', 'in your inbox', 'unsubscribe at any time'],
+  newsletter: [
+    'delivered to your inbox', 'straight to your inbox', 'in your inbox', 'unsubscribe at any time',
+    'subscribe to our newsletter', 'sign up for our newsletter', 'sign up to our newsletter', 'activation link',
+    'activate your subscription', 'successfully subscribed', 'succesfully subscribed', 'thanks for subscribing',
+    'thank you for subscribing', 'suscríbete a nuestro', 'abonnieren sie unseren newsletter', 'inscrivez-vous à notre newsletter',
+  ],
   boilerplate: ['we may earn an affiliate commission', 'we may earn a commission', 'affiliate links'],
 };
 
