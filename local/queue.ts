@@ -174,7 +174,7 @@ export class LocalQueue extends EventEmitter {
       }
       const batch = visible.slice(0, this.props.batchSize);
       for (const m of batch) this.waiting.splice(this.waiting.indexOf(m), 1);
-      void this.deliver(batch);
+      this.deliver(batch).catch((err: unknown) => process.emitWarning(`local queue ${this.name}: delivery failed: ${(err as Error)?.message ?? String(err)}`));
     }
     const next = this.waiting.reduce((min, m) => Math.min(min, m.visibleAt), Infinity);
     if (Number.isFinite(next) && this.running < this.props.concurrency) this.schedule(next - this.now());
@@ -224,6 +224,17 @@ export class LocalQueue extends EventEmitter {
       error = (err as Error)?.message ?? String(err);
     }
     clearTimeout(expiry);
+    try {
+      this.settle(batch, receipts, failed, error, started);
+    } finally {
+      // Whatever a 'settled' listener does, the queue keeps going.
+      this.running -= 1;
+      this.notifyIdle();
+      this.schedule(0);
+    }
+  }
+
+  private settle(batch: readonly QueueMessage[], receipts: ReadonlyMap<string, number>, failed: ReadonlySet<string>, error: string | undefined, started: number): void {
     const ms = this.now() - started;
     for (const m of batch) {
       // Expired while in flight (and maybe received again): this delivery's delete or retry no
@@ -231,19 +242,25 @@ export class LocalQueue extends EventEmitter {
       if (!this.holds(m, receipts)) continue;
       this.inFlight.delete(m.messageId);
       if (!failed.has(m.messageId)) {
-        this.emit('settled', { message: m, outcome: 'deleted', ms } satisfies MessageSettled);
+        this.announce({ message: m, outcome: 'deleted', ms } satisfies MessageSettled);
       } else if (m.receiveCount >= this.props.maxReceiveCount) {
         this.bury(m, error);
-        this.emit('settled', { message: m, outcome: 'dead', ms, ...(error ? { error } : {}) } satisfies MessageSettled);
+        this.announce({ message: m, outcome: 'dead', ms, ...(error ? { error } : {}) } satisfies MessageSettled);
       } else {
         m.visibleAt = started + this.props.visibilityTimeoutMs;
         this.waiting.push(m);
-        this.emit('settled', { message: m, outcome: 'retry', ms, ...(error ? { error } : {}) } satisfies MessageSettled);
+        this.announce({ message: m, outcome: 'retry', ms, ...(error ? { error } : {}) } satisfies MessageSettled);
       }
     }
-    this.running -= 1;
-    this.notifyIdle();
-    this.schedule(0);
+  }
+
+  /** Emit 'settled'; a throwing listener is reported, never allowed to strand the batch. */
+  private announce(settled: MessageSettled): void {
+    try {
+      this.emit('settled', settled);
+    } catch (err) {
+      process.emitWarning(`local queue ${this.name}: a 'settled' listener threw: ${(err as Error)?.message ?? String(err)}`);
+    }
   }
 
   private holds(m: QueueMessage, receipts: ReadonlyMap<string, number>): boolean {
@@ -257,11 +274,11 @@ export class LocalQueue extends EventEmitter {
       this.inFlight.delete(m.messageId);
       if (m.receiveCount >= this.props.maxReceiveCount) {
         this.bury(m, error);
-        this.emit('settled', { message: m, outcome: 'dead', ms: this.now() - (m.firstReceivedAt ?? m.sentAt), error } satisfies MessageSettled);
+        this.announce({ message: m, outcome: 'dead', ms: this.now() - (m.firstReceivedAt ?? m.sentAt), error } satisfies MessageSettled);
       } else {
         m.visibleAt = this.now();
         this.waiting.push(m);
-        this.emit('settled', { message: m, outcome: 'retry', ms: this.now() - (m.firstReceivedAt ?? m.sentAt), error } satisfies MessageSettled);
+        this.announce({ message: m, outcome: 'retry', ms: this.now() - (m.firstReceivedAt ?? m.sentAt), error } satisfies MessageSettled);
       }
     }
     this.notifyIdle();

@@ -213,28 +213,44 @@ export class LocalStack extends EventEmitter {
     }
   }
 
+  /** Per-key 'processed' events for one settled message; any body (even poison) is tolerated. */
   private report(s: MessageSettled): void {
-    const sent = s.message.sentAt;
-    let records: Array<{ eventName?: string; s3?: { bucket?: { name?: string }; object?: { key?: string } } }> = [];
-    try {
-      records = (JSON.parse(s.message.body) as { Records?: typeof records }).Records ?? [];
-    } catch {
-      // not an S3 notification: nothing to report per key
-    }
-    for (const r of records) {
-      const bucket = r.s3?.bucket?.name ?? '';
-      const key = decodeS3EventKey(r.s3?.object?.key ?? '');
+    for (const r of notificationRecords(s.message.body)) {
+      const bucket = typeof r.s3?.bucket?.name === 'string' ? r.s3.bucket.name : '';
+      const rawKey = typeof r.s3?.object?.key === 'string' ? r.s3.object.key : '';
+      let key: string;
+      try {
+        key = decodeS3EventKey(rawKey);
+      } catch {
+        key = rawKey; // not valid URL encoding: report it as it came
+      }
       const event: ProcessedEvent = {
-        action: r.eventName?.startsWith('ObjectRemoved:') ? 'removed' : 'created',
+        action: typeof r.eventName === 'string' && r.eventName.startsWith('ObjectRemoved:') ? 'removed' : 'created',
         bucket,
         key,
         articleId: articleIdOf(bucket, key),
         outcome: s.outcome,
-        sentAt: sent,
-        ms: Date.now() - sent,
+        sentAt: s.message.sentAt,
+        ms: Date.now() - s.message.sentAt,
         ...(s.error ? { error: s.error } : {}),
       };
       this.emit('processed', event);
     }
+  }
+}
+
+interface LooseRecord {
+  readonly eventName?: unknown;
+  readonly s3?: { readonly bucket?: { readonly name?: unknown }; readonly object?: { readonly key?: unknown } };
+}
+
+/** The object records of an SQS body, or none when it is not an S3 notification. */
+function notificationRecords(body: string): LooseRecord[] {
+  try {
+    const parsed = JSON.parse(body) as { Records?: unknown } | null;
+    const records = parsed?.Records;
+    return Array.isArray(records) ? records.filter((r): r is LooseRecord => typeof r === 'object' && r !== null) : [];
+  } catch {
+    return [];
   }
 }

@@ -104,3 +104,29 @@ describe('LocalQueue', () => {
     }
   });
 });
+
+describe('LocalQueue robustness', () => {
+  it('keeps delivering when a settled listener throws', async () => {
+    const q = queue({ batchSize: 1, concurrency: 1 });
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      q.on('settled', () => {
+        throw new Error('listener bug');
+      });
+      const seen: string[] = [];
+      q.send('a');
+      q.send('b');
+      q.start(async (event) => {
+        seen.push(event.Records[0]!.body);
+      });
+      await q.drain();
+      expect(seen).toEqual(['a', 'b']);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.some((w) => w.includes('listener bug'))).toBe(true);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});

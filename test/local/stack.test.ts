@@ -191,3 +191,28 @@ describe('local stack', () => {
     await stack.drain();
   });
 });
+
+describe('local stack with poison messages', () => {
+  it('dead-letters them without stalling the queue (reporting tolerates any body)', async () => {
+    const own = await startTestStack({ reconcileOnStart: false, queue: { maxReceiveCount: 2, visibilityTimeoutMs: 300 } });
+    try {
+      const poison = [
+        '{"Records":5}',
+        '{"Records":[null]}',
+        JSON.stringify({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: own.names.rawBucket }, object: { key: '%E0%A4%A', size: 1, sequencer: '01' } } }] }),
+      ];
+      const seen: ProcessedEvent[] = [];
+      own.on('processed', (e: ProcessedEvent) => seen.push(e));
+      await own.drain(); // the new bucket's s3:TestEvent
+      for (const body of poison) own.queue.send(body);
+      await own.drain(); // resolves: every message settles one way or another
+      expect(own.queue.deadLetters().map((d) => d.body).sort()).toEqual([...poison].sort());
+      expect(seen.some((e) => e.key === '%E0%A4%A' && e.outcome === 'dead')).toBe(true); // reported with its raw key
+      await own.clients.s3.send(new PutObjectCommand({ Bucket: own.names.rawBucket, Key: 'after.txt', Body: article('Queue keeps working after poison messages') }));
+      await own.drain();
+      expect((await getRecord(own, 'after.txt'))?.status).toBe('ok');
+    } finally {
+      await own.stop();
+    }
+  });
+});
