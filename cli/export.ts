@@ -9,6 +9,7 @@ import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { fromItem } from '../functions/shared/record.ts';
 import { day, parse } from './args.ts';
 import { explainTargetError, resolveTarget, TARGET_OPTIONS, TARGET_USAGE, type Target } from './target.ts';
+import { safeJson } from './terminal.ts';
 import type { Article } from '../reader/index.ts';
 
 const USAGE = `usage: articles export [--day YYYY-MM-DD|today] [--out file.jsonl] ${TARGET_USAGE}\n  without --day: the whole table (a Scan)`;
@@ -45,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const source = theDay ? target.reader.articlesOfDay(theDay, { limit: PAGE_SIZE, newestFirst: false }) : scanAll(target);
     for await (const article of source) {
-      await write(out, `${JSON.stringify(article)}\n`);
+      await write(out, `${safeJson(article)}\n`);
       count += 1;
     }
     if (values.out) {

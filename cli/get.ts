@@ -2,7 +2,7 @@
 import { parse } from './args.ts';
 import { CliError } from './errors.ts';
 import { explainTargetError, resolveTarget, TARGET_OPTIONS, TARGET_USAGE } from './target.ts';
-import { escapeText } from './terminal.ts';
+import { escapeText, safeJson } from './terminal.ts';
 import type { Article } from '../reader/index.ts';
 
 const USAGE = `usage: articles get <articleId | key> [--json] [--bucket B] ${TARGET_USAGE}`;
@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
     let article = ARTICLE_ID.test(ref) ? await target.reader.get(ref) : undefined;
     article ??= await target.reader.getByKey(values.bucket ?? target.rawBucket, ref);
     if (!article) throw new CliError(`no record for ${JSON.stringify(ref)} (neither an articleId nor a key of s3://${values.bucket ?? target.rawBucket}/)`);
-    console.log(values.json ? JSON.stringify(article, null, 2) : formatArticle(article));
+    console.log(values.json ? safeJson(article, 2) : formatArticle(article));
     return 0;
   } catch (err) {
     return explainTargetError(err, target);

@@ -1,7 +1,7 @@
 /** `articles list [--day YYYY-MM-DD] [--limit N]`: a day's articles, newest first (byIngestDay index). */
 import { day, parse, positiveInt } from './args.ts';
 import { explainTargetError, resolveTarget, TARGET_OPTIONS, TARGET_USAGE } from './target.ts';
-import { renderTable } from './terminal.ts';
+import { renderTable, safeJson } from './terminal.ts';
 import type { Article } from '../reader/index.ts';
 
 const USAGE = `usage: articles list [--day YYYY-MM-DD|today] [--limit N] [--oldest-first] [--json] ${TARGET_USAGE}`;
@@ -36,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
       }
     }
     if (values.json) {
-      for (const a of rows) console.log(JSON.stringify(a));
+      for (const a of rows) console.log(safeJson(a));
       return 0;
     }
     if (rows.length === 0) {

@@ -3,8 +3,10 @@
  * tables, and a progress bar that degrades to plain lines when stdout is not a TTY.
  */
 
-/** C0/C1 controls, DEL, and the bidi/zero-width characters that can disguise text. */
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+/** C0/C1 controls, DEL, line/paragraph separators, and the bidi/zero-width characters that can disguise text. */
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+/** What JSON.stringify leaves raw but a terminal must not see (it already escapes C0). */
+const JSON_UNSAFE_CHARS = /[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu;
 const ELLIPSIS = '…';
 
 /** Make untrusted text (keys, titles) printable: controls escaped, never raw ESC/ANSI. */
@@ -18,6 +20,11 @@ export function escapeText(text: string, maxLength = Infinity): string {
   });
   const chars = [...escaped];
   return chars.length > maxLength ? chars.slice(0, Math.max(0, maxLength - 1)).join('') + ELLIPSIS : escaped;
+}
+
+/** JSON for a terminal or a pipe: still valid JSON that parses to the same value, with no raw C1, bidi or separator characters. */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE_CHARS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Display width, counting wide (CJK) characters as two columns. */

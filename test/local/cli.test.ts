@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CliError } from '../../cli/errors.ts';
 import { STACK_OUTPUT_KEYS } from '../../cli/target.ts';
-import { escapeText, renderTable } from '../../cli/terminal.ts';
+import { escapeText, renderTable, safeJson } from '../../cli/terminal.ts';
 import type { LocalStack } from '../../local/stack.ts';
 import { article, startTestStack } from './helpers.ts';
 
@@ -53,6 +53,14 @@ describe('terminal output', () => {
   it('escapes control characters, ANSI and bidi overrides in untrusted text', () => {
     expect(escapeText('a\u001b[31mb\nc\td\u202eé東')).toBe('a\\x1b[31mb\\nc\\td\\u202eé東');
     expect(escapeText('x'.repeat(10), 5)).toBe('xxxx…');
+    expect(escapeText('a\u2028b\u2029c\u009bd')).toBe('a\\u2028b\\u2029c\\x9bd');
+  });
+
+  it('safeJson stays valid JSON for the same value, with no raw C1, bidi or line separators', () => {
+    const value = { key: 'news/evil\n\u001b[2J\u009b31m\u202etxt.exe\u2028.txt', n: 1 };
+    const text = safeJson(value, 2);
+    expect(JSON.parse(text)).toEqual(value);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
   });
 
   it('renders aligned tables with escaped cells', () => {
