@@ -61,7 +61,8 @@ function keptText(kept: readonly Line[]): string {
 /** Re-labels the kept lines as a page of their own until the labels no longer change. */
 function stabilise(lines: Line[]): void {
   for (let pass = 1; pass < MAX_PASSES; pass++) {
-    const kept = lines.filter((l) => l.label === 'title' || l.label === 'body');
+    // the page a reader would clean again: the title first, then the paragraphs in order
+    const kept = [...lines.filter((l) => l.label === 'title').slice(0, 1), ...lines.filter((l) => l.label === 'body')];
     if (kept.length === 0) return;
     const again = labelLines(keptText(kept), Number.MAX_SAFE_INTEGER).lines;
     if (again.length !== kept.length) return; // cannot happen: kept lines are normalised, non-blank

@@ -26,6 +26,8 @@ export interface Line {
   listShape: boolean;
   /** Sentence-shaped but without stop words: results, line-ups, lists of names. */
   dataLike: boolean;
+  /** Part of a run of same-shaped list lines. */
+  listRun: boolean;
   /** A currency or similar footnote of the article. */
   footnote: boolean;
   /** How many lines of the page have exactly this text. */

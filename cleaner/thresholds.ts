@@ -22,6 +22,8 @@ export const WEIGHT = {
   dataPerWord: 0.35,
   /** A footnote that belongs to the article ("($1 = 3.88 zlotys)"). */
   footnote: 2,
+  /** An item of a run of same-shaped list lines (tour dates, schedules). */
+  listRunItem: 1,
   /** A list item ("• 200g flour", "1. Preheat"). */
   listItem: -1,
   /** A short line repeated on the page (kicker, menu item). */
@@ -54,3 +56,7 @@ export const META_MAX_WORDS = 25;
 export const COMMENTS_MIN_TEXT_WORDS = 60;
 /** Repeated lines up to this many words are page furniture, never body (kickers, menu items). */
 export const REPEATED_SHORT_MAX_WORDS = 4;
+/** Consecutive same-shaped lines (first word and separator) form a list from this many lines on. */
+export const LIST_RUN_MIN_LINES = 4;
+/** List-run items have at least this many words. */
+export const LIST_RUN_MIN_WORDS = 3;

@@ -7,7 +7,7 @@ import { matchPhrase } from '../tables/phrases.ts';
 import { splitSignoff } from '../metadata/index.ts';
 import { safe } from './recognise.ts';
 import { POOLED_STOPWORDS } from '../tables/stopwords.ts';
-import { CJK_CHARS_PER_WORD, TEXT_LONG_WORDS, TEXT_MIN_SENTENCE_STOP_RATIO, TEXT_MIN_STOP_RATIO, TEXT_MIN_WORDS } from '../thresholds.ts';
+import { LIST_RUN_MIN_LINES, LIST_RUN_MIN_WORDS, CJK_CHARS_PER_WORD, TEXT_LONG_WORDS, TEXT_MIN_SENTENCE_STOP_RATIO, TEXT_MIN_STOP_RATIO, TEXT_MIN_WORDS } from '../thresholds.ts';
 import { cjkCount, tokens } from '../text.ts';
 
 /** The line ends like a sentence (optionally followed by closing quotes or brackets). */
@@ -58,5 +58,31 @@ export function computeFeatures(lines: Line[]): void {
     l.dataLike = sentenceShaped && !proseStops;
     l.footnote = FOOTNOTE_RE.test(text);
     l.phrase = matchPhrase(l.text, l.words);
+  }
+  markListRuns(lines);
+}
+
+/** The separators list items use between their parts ("June 9 -- Venue", "1a etapa: 10 de março"). */
+const LIST_SEPARATOR_RE = /\s(?:--|–|—|-|\|)\s|:\s/u;
+const DIGIT_START_RE = /^\p{N}/u;
+
+/** A list item's shape: its first word (any number counts as one shape) and its separator. */
+function listSignature(l: Line): string | null {
+  if (l.textLike || l.words < LIST_RUN_MIN_WORDS) return null;
+  const sep = LIST_SEPARATOR_RE.exec(l.text);
+  if (!sep) return null;
+  const first = l.text.split(' ', 1)[0] ?? '';
+  return `${DIGIT_START_RE.test(first) ? '#' : first.toLowerCase()}|${sep[0].trim()}`;
+}
+
+/** Runs of LIST_RUN_MIN_LINES or more consecutive lines of the same shape are list items (tour dates, schedules). */
+export function markListRuns(lines: Line[]): void {
+  let start = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    const prev = listSignature(lines[i - 1]!);
+    const cur = i < lines.length ? listSignature(lines[i]!) : null;
+    if (cur !== null && cur === prev) continue;
+    if (prev !== null && i - start >= LIST_RUN_MIN_LINES) for (let k = start; k < i; k++) lines[k]!.listRun = true;
+    start = i;
   }
 }

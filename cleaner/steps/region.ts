@@ -20,6 +20,7 @@ export function lineWeight(l: Line): number {
   if (l.footnote) return WEIGHT.footnote;
   if (l.dataLike) return l.words * WEIGHT.dataPerWord;
   if (l.endsSentence && l.words >= 2) return WEIGHT.shortSentence;
+  if (l.listRun) return WEIGHT.listRunItem;
   if (l.listShape) return WEIGHT.listItem;
   if (isRepeatedShort(l)) return WEIGHT.repeatedShort;
   return WEIGHT.short;

@@ -81,6 +81,11 @@ export function findTitle(lines: Line[]): number {
     t.label = 'title';
     t.reason = null;
     t.paragraph = null;
+    // short lines above the headline are not its subheadings: page furniture (kickers, tickers)
+    for (let i = 0; i < best; i++) {
+      const l = lines[i]!;
+      if (l.label === 'body' && !l.textLike) { l.label = 'removed'; l.reason = 'outside-body'; l.paragraph = null; }
+    }
   }
   return best;
 }
