@@ -18,7 +18,7 @@ import { findRegion } from './steps/region.ts';
 import { findTitle, readHeader } from './steps/title.ts';
 import { parseBareByline } from './metadata/index.ts';
 import { safe } from './steps/recognise.ts';
-import { classifyLines, paragraphAgencies, refineBody } from './steps/classify.ts';
+import { classifyLines, markAuthorLines, paragraphAgencies, refineBody } from './steps/classify.ts';
 import { extractMetadata } from './steps/extract.ts';
 import { assemble, bodyParagraphs } from './steps/assemble.ts';
 
@@ -50,8 +50,23 @@ function labelLines(normalised: string, maxLines: number): Labelled {
   classifyLines(lines, region);
   refineBody(lines);
   readHeader(lines, findTitle(lines), (t) => safe(() => parseBareByline(t)));
+  markAuthorLines(lines, headerAuthors(lines));
   return { lines, overflow, region };
 }
+
+/** Authors named by the byline lines above the first paragraph. */
+function headerAuthors(lines: readonly Line[]): string[] {
+  const firstBody = lines.findIndex((l) => l.label === 'body');
+  const out: string[] = [];
+  for (const l of lines) {
+    if (firstBody >= 0 && l.index > firstBody + HEADER_BYLINE_LINES) break;
+    if (l.reason === 'byline' && l.byline) out.push(...l.byline.authors);
+  }
+  return out;
+}
+
+/** Bylines count as the header's when at most this many lines after the first body line. */
+export const HEADER_BYLINE_LINES = 12;
 
 /** The text a reader would clean again: title, blank line, paragraphs separated by blank lines. */
 function keptText(kept: readonly Line[]): string {

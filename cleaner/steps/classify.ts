@@ -64,20 +64,56 @@ export const RELATED_FOLLOW_LINES = 6;
 /** A related-links header is at most this many words. */
 export const RELATED_HEADER_MAX_WORDS = 5;
 
-/** Teaser headlines under a related-links header ("Read more", "Te puede interesar") are related links too. */
+/** Headers whose following short lines are tag or topic links ("Tags", "Topics", "Related topics"). */
+export const TAG_HEADERS: ReadonlySet<string> = new Set([
+  'tags', 'topics', 'related topics', 'suggested topics', 'categories', 'filed under', 'more on', 'themen', 'temas',
+  'etiquetas', 'sujets', 'argomenti', 'tag', 'topik',
+]);
+const HEADER_KEY_TRIM_RE = /[\s:.]+$/u;
+
+/**
+ * Teaser headlines under a related-links header ("Read more", "Te puede interesar") are related links;
+ * short lines under a tags header ("Tags", "Topics") are tag links.
+ */
 export function markRelatedTeasers(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     const h = lines[i]!;
-    if (h.reason !== 'related' || h.words > RELATED_HEADER_MAX_WORDS) continue;
+    if (h.label !== 'removed' || h.words > RELATED_HEADER_MAX_WORDS) continue;
+    const tags = TAG_HEADERS.has(h.text.toLowerCase().replace(HEADER_KEY_TRIM_RE, ''));
+    if (h.reason !== 'related' && !tags) continue;
     for (let j = i + 1; j < lines.length && j <= i + RELATED_FOLLOW_LINES; j++) {
       const l = lines[j]!;
-      if (l.label !== 'body' || l.textLike || l.endsSentence || l.words < 3) break;
-      drop(l, 'related');
+      if (l.label !== 'body' || l.textLike || l.endsSentence || l.words < (tags ? 1 : 3) || (tags && l.words > TAG_MAX_WORDS)) break;
+      drop(l, tags ? 'nav' : 'related');
     }
   }
 }
 
-function drop(l: Line, reason: 'duplicate' | 'pullquote' | 'outside-body' | 'related'): void {
+/** A tag link is at most this many words. */
+export const TAG_MAX_WORDS = 4;
+/** An author bio is looked for among this many last body lines. */
+export const BIO_LAST_LINES = 4;
+const BIO_VERB_RE = /^\s(?:is|was|has|covers|writes|reports|joined|lives|works|ist|es|est|è)\b/u;
+
+/**
+ * Author lines inside the body: a line that is only a known author's name (live-blog entry bylines,
+ * an author box) is a byline; among the last body lines, the author box (name line, job line) and a
+ * bio that opens with the author's name ("Jane Doe is a writer…", "Jane covers…") are 'bio'.
+ */
+export function markAuthorLines(lines: Line[], authors: readonly string[]): void {
+  if (authors.length === 0) return;
+  const names = new Set(authors.map((a) => a.toLowerCase()));
+  const firsts = authors.map((a) => a.split(' ')[0] ?? a).filter((f) => f.length > 1);
+  const body = lines.filter((l) => l.label === 'body');
+  body.forEach((l) => { if (names.has(l.text.toLowerCase())) drop(l, 'byline'); });
+  const tail = body.filter((l) => l.label === 'body').slice(-BIO_LAST_LINES);
+  for (const l of tail) {
+    const opens = [...authors, ...firsts].some((n) => l.text.startsWith(n) && BIO_VERB_RE.test(l.text.slice(n.length)));
+    if (opens) drop(l, 'bio');
+  }
+}
+
+function drop(l: Line, reason: 'duplicate' | 'pullquote' | 'outside-body' | 'related' | 'nav' | 'byline' | 'bio'): void {
   l.label = 'removed';
   l.reason = reason;
   l.paragraph = null;

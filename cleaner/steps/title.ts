@@ -24,6 +24,8 @@ const COLON_END_RE = /[:：]$/u;
 /** Title score penalty for a line longer than TITLE_LONG_WORDS (a standfirst, not a headline). */
 export const TITLE_TEXTLIKE_COST = 6;
 export const TITLE_LONG_WORDS = 22;
+/** Bonus for a candidate right below page furniture (the top of the header block). */
+export const TITLE_BLOCK_START_BONUS = 1.5;
 /** Title Case lines (share of capitalised words at least TITLE_CASE_RATIO) earn a bonus. */
 export const TITLE_CASE_RATIO = 0.6;
 export const TITLE_CASE_BONUS = 2;
@@ -114,6 +116,9 @@ export function readHeader(lines: Line[], title: number, bareByline: (text: stri
 
 function titleScore(lines: readonly Line[], l: Line, distance: number): number {
   let score = Math.min(l.words, TITLE_SCORE_WORD_CAP) - distance * TITLE_DISTANCE_COST;
+  // the headline opens the header block: the line above it is furniture, not more header text
+  const above = lines[l.index - 1];
+  if (!above || above.phrase || above.words < TITLE_MIN_WORDS || above.reason === 'nav') score += TITLE_BLOCK_START_BONUS;
   if (FULL_STOP_RE.test(l.text)) score -= TITLE_FULL_STOP_COST;
   if (l.words > TITLE_LONG_WORDS) score -= TITLE_TEXTLIKE_COST;
   if (l.capsRatio >= TITLE_CASE_RATIO) score += TITLE_CASE_BONUS;

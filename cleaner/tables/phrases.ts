@@ -33,6 +33,7 @@ export const EXACT_PHRASES: Table = {
     'cerca', 'accedi', 'início', 'pesquisar', 'zoeken', 'beranda', 'cari', 'masuk', 'ログイン', '会員登録', 'トップ',
     '← previous post', 'next post →', 'previous post', 'next post', 'previous article', 'next article',
     'expand', 'collapse', 'jump to', 'table of contents', 'contents', 'in this article', 'on this page',
+    'key events', 'show key events only', 'auto-update on', 'auto-update off', 'live', 'live updates', 'pinned post',
   ],
   share: [
     'share', 'share this', 'share this article', 'share this story', 'share this:', 'share article', 'tweet', 'facebook',
@@ -122,7 +123,10 @@ export const PREFIX_PHRASES: Table = {
   footer: ['©', 'copyright', '(c) ', 'all rights reserved', 'todos los derechos', 'alle rechte', 'tous droits', 'powered by'],
   widget: ['was this helpful', 'rate this', 'print this'],
   comment: ['leave a reply', 'leave a comment', 'join the conversation', 'comments are closed', 'you must be logged in'],
-  nav: ['skip to', 'you are here:', 'posted in', 'filed under', 'categories:', 'tags:', 'tagged:', 'topics:', 'jump to'],
+  nav: [
+    'skip to', 'you are here:', 'posted in', 'filed under', 'categories:', 'tags:', 'tagged:', 'topics:', 'jump to',
+    'please turn on javascript', 'please enable javascript', 'javascript is disabled', 'you need to enable javascript',
+  ],
   consent: ['we value your privacy', 'we care about your privacy', 'this site uses cookies', 'this website uses cookies', 'we use cookies'],
 };
 
