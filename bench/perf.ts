@@ -225,6 +225,9 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
       local = await measureLocal(args.localCount);
       report.local = local;
+      if (local.records !== local.articles || local.deadLettered > 0) {
+        notes.push(`local: ${local.records} records for ${local.articles} uploads, ${local.deadLettered} dead-lettered`);
+      }
     } catch (err) {
       notes.push(`local: n/a (${reason(err)})`);
     }
