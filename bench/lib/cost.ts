@@ -51,6 +51,11 @@ export interface CostInputs {
   readonly s3GetsPerArticle: number;
   /** Average marshalled DynamoDB item size (bytes) of one article record. */
   readonly itemBytes: number;
+  /**
+   * Measured mean of ceil(itemBytes / 1 KB) over records (more exact than rounding the mean size).
+   * @default - ceil(itemBytes / 1 KB)
+   */
+  readonly wruPerWriteAvg?: number;
   /** Global secondary indexes that receive a copy of each item (projection ALL assumed). */
   readonly gsiCount: number;
   /** Bytes the function logs per article (structured logs + EMF metrics). @default 0 */
@@ -118,7 +123,7 @@ export function estimateCost(inputs: CostInputs): CostBreakdown {
   const s3GetUSD = (s3Gets / 1000) * S3_GET_USD_PER_THOUSAND;
   const s3USD = s3PutUSD + s3GetUSD;
   const totalUSD = lambdaDurationUSD + lambdaRequestsUSD + sqsUSD + s3USD;
-  const wruPerItem = wruPerWrite(inputs.itemBytes) * (1 + inputs.gsiCount);
+  const wruPerItem = (inputs.wruPerWriteAvg ?? wruPerWrite(inputs.itemBytes)) * (1 + inputs.gsiCount);
   const dynamoWRU = articles * wruPerItem;
   const dynamoUSD = (dynamoWRU / 1e6) * DYNAMODB_USD_PER_MILLION_WRU;
   const logGB = (articles * (inputs.logBytesPerArticle ?? 0)) / 1e9;

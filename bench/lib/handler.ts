@@ -15,6 +15,7 @@ import { sdkStreamMixin } from '@smithy/util-stream';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { captureStdout } from './capture.ts';
+import { wruPerWrite } from './cost.ts';
 import { itemSize, type AttributeValueLike } from './item-size.ts';
 import { loadPart } from './load.ts';
 import { median } from './stats.ts';
@@ -47,6 +48,8 @@ export interface HandlerResult {
   readonly batchItemFailures: number;
   readonly itemBytesAvg: number;
   readonly itemBytesMax: number;
+  /** Mean over records of ceil(size / 1 KB): the table write units of one record write. */
+  readonly wruPerWriteAvg: number;
   readonly s3GetsPerArticle: number;
   /** Average bytes of each top-level attribute of the record (largest first). */
   readonly itemAttributeBytes: Readonly<Record<string, number>>;
@@ -332,6 +335,7 @@ export async function measureHandler(pages: readonly string[], options: HandlerO
     batchItemFailures: failures,
     itemBytesAvg: itemSizes.length ? itemSizes.reduce((a, b) => a + b, 0) / itemSizes.length : 0,
     itemBytesMax: itemSizes.length ? Math.max(...itemSizes) : 0,
+    wruPerWriteAvg: itemSizes.length ? itemSizes.reduce((a, b) => a + wruPerWrite(b), 0) / itemSizes.length : 0,
     itemAttributeBytes: Object.fromEntries(
       [...attributeBytes.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v / Math.max(1, itemSizes.length))]),
     ),

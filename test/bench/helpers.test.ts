@@ -112,6 +112,8 @@ describe('cost model', () => {
     expect(c.wruPerItem).toBe(9);
     expect(c.dynamoUSD).toBeCloseTo(9 * DYNAMODB_USD_PER_MILLION_WRU, 9);
     expect(c.logsUSD).toBe(0);
+    // a measured mean WRU per write replaces the rounding of the mean size
+    expect(estimateCost({ ...inputs, wruPerWriteAvg: 3.5 }).wruPerItem).toBeCloseTo(10.5, 9);
     // 2,000 B logged per article -> 2 GB per million
     const logged = estimateCost({ ...inputs, logBytesPerArticle: 2000 });
     expect(logged.logGB).toBeCloseTo(2, 9);
