@@ -60,3 +60,5 @@ export const REPEATED_SHORT_MAX_WORDS = 4;
 export const LIST_RUN_MIN_LINES = 4;
 /** List-run items have at least this many words. */
 export const LIST_RUN_MIN_WORDS = 3;
+/** "Reporting by …; Editing by …" lines longer than this are not looked at. */
+export const CONTRIBUTORS_MAX_WORDS = 60;

@@ -6,7 +6,7 @@ import type { Line } from '../page.ts';
 import {
   findCredit, isSignoffLine, parseByline, parseContributors, parseDateLine, stripMediaLabel,
 } from '../metadata/index.ts';
-import { META_MAX_WORDS } from '../thresholds.ts';
+import { CONTRIBUTORS_MAX_WORDS, META_MAX_WORDS } from '../thresholds.ts';
 import { stripTrailingLabel } from '../tables/phrases.ts';
 
 export function safe<T>(f: () => T): T | null {
@@ -23,11 +23,12 @@ export function recogniseLines(lines: Line[]): void {
     l.mediaLabel = safe(() => stripMediaLabel(t));
     const captionPart = stripTrailingLabel(l.mediaLabel ? l.mediaLabel.rest : t);
     l.credit = safe(() => findCredit(captionPart));
-    if (l.words <= META_MAX_WORDS) {
+    // bylines and date lines are short and never prose (classify ignores them on text-like lines)
+    if (l.words <= META_MAX_WORDS && !l.textLike) {
       l.signoffLine = safe(() => isSignoffLine(t));
       l.byline = safe(() => parseByline(t));
       l.dateLine = safe(() => parseDateLine(t));
     }
-    l.contributors = safe(() => parseContributors(t));
+    if (l.words <= CONTRIBUTORS_MAX_WORDS) l.contributors = safe(() => parseContributors(t));
   }
 }
