@@ -46,7 +46,8 @@ export const EXACT_PHRASES: Table = {
   ],
   newsletter: [
     'subscribe', 'sign up', 'sign me up', 'newsletter', 'newsletters', 'subscribe now', 'invalid email', 'your email address',
-    'enter your email', 'email address', 'suscríbete', 'suscribirme', 'abonnieren', 'jetzt abonnieren', "s'abonner",
+    'enter your email', 'email address', 'enter your email address', 'your email', 'after newsletter promotion',
+    'skip past newsletter promotion', 'sign up to our newsletter', 'suscríbete', 'suscribirme', 'abonnieren', 'jetzt abonnieren', "s'abonner",
     'abonnez-vous', 'iscriviti', 'assine', 'inschrijven', 'berlangganan', 'correo electrónico',
   ],
   paywall: [
@@ -64,7 +65,8 @@ export const EXACT_PHRASES: Table = {
     'advertisement', 'advertising', 'sponsored', 'sponsored content', 'ad', 'ads', 'promoted', 'paid content',
     'story continues below advertisement', 'article continues below advertisement', 'continue reading below',
     'scroll to continue with content', 'content continues below', 'anzeige', 'werbung', 'publicidad', 'publicité',
-    'pubblicità', 'publicidade', 'advertentie', 'iklan', '広告', 'pr',
+    'pubblicità', 'publicidade', 'advertentie', 'iklan', '広告', 'pr', 'view deal', 'see deal', 'shop now', 'buy now',
+    'check price', 'see price', 'check availability', 'download pdf', 'share this release',
   ],
   related: [
     'see more on', 'see more', 'read more', 'read next', 'related', 'related articles', 'related stories',
@@ -107,7 +109,8 @@ export const PREFIX_PHRASES: Table = {
     'get the latest', 'get the best', 'newsletter sign', 'join our newsletter', 'suscríbete a', 'recibe cada',
     'abonnieren sie', 'inscrivez-vous', 'abonnez-vous', 'iscriviti alla', 'assine a', 'daftar',
   ],
-  share: ['follow topic', 'follow us', 'follow on', 'share on', 'share via', 'compartir en', 'folgen sie', 'síguenos', 'suivez-nous', 'seguici'],
+  ad: ['shop the ', 'buy it now', 'this article contains affiliate links'],
+  share: ['follow topic', 'follow us', 'follow on', 'share on', 'share via', 'share this ', 'compartir en', 'folgen sie', 'síguenos', 'suivez-nous', 'seguici'],
   related: [
     'see more on', 'read more:', 'read more about', 'read also', 'related:', 'related reading', 'also read:',
     'more from', 'more on ', 'read next', 'recommended:', 'watch:', 'listen:', 'click here', 'lire aussi',
@@ -122,7 +125,10 @@ export const PREFIX_PHRASES: Table = {
   date: ['listen to this article', 'reading time', 'lesezeit', 'tiempo de lectura', 'temps de lecture', 'last updated', 'updated:', 'published:'],
   footer: ['©', 'copyright', '(c) ', 'all rights reserved', 'todos los derechos', 'alle rechte', 'tous droits', 'powered by'],
   widget: ['was this helpful', 'rate this', 'print this'],
-  comment: ['leave a reply', 'leave a comment', 'join the conversation', 'comments are closed', 'you must be logged in'],
+  comment: [
+    'leave a reply', 'leave a comment', 'join the conversation', 'comments are closed', 'you must be logged in',
+    'share your thoughts', 'have your say', 'join the discussion',
+  ],
   nav: [
     'skip to', 'you are here:', 'posted in', 'filed under', 'categories:', 'tags:', 'tagged:', 'topics:', 'jump to',
     'please turn on javascript', 'please enable javascript', 'javascript is disabled', 'you need to enable javascript',
@@ -161,6 +167,9 @@ export const PATTERN_PHRASES: ReadonlyArray<{ readonly re: RegExp; readonly reas
   { re: /^\d{1,6}\s(?:thoughts?|comments?|responses?|replies)\s(?:on|to)\s/iu, reason: 'comment', barrier: true },
   { re: /^[\p{L}\p{N}_.\-]{1,40}\s(?:says|said|wrote|dice|schreibt|a écrit):$/iu, reason: 'comment' },
   { re: /^click to (?:share|email|print|tweet|pin)\b/iu, reason: 'share' },
+  { re: /^follow\b[^@]{0,60}@[\p{L}\p{N}_]/iu, reason: 'share' },
+  { re: /^[\p{L}\s]{0,30}\bnewsletters?\b[\p{L}\s]{0,30}$/iu, reason: 'newsletter' },
+  { re: /^privacy notice:/iu, reason: 'newsletter' },
   { re: /(?:telephone|tel\.|phone|fax|whatsapp)\s?:\s?[*+(]?\d/iu, reason: 'footer' },
   { re: /^(?:About|ABOUT)\s(?:the\s)?\p{Lu}[\p{L}\p{N}&.,'’\-]{0,40}(?:\s[\p{Lu}&][\p{L}\p{N}&.,'’\-]{0,40}){0,5}$/u, reason: 'footer', barrier: true },
   { re: /^(?:forward-looking statements?|cautionary (?:note|statement)|safe harbou?r statement|media contacts?|press contacts?|investor contacts?|for more information,? contact|source:)\b/iu, reason: 'footer', barrier: true },
