@@ -70,14 +70,20 @@ const STOPWORD_KEYS: readonly (readonly [string, string])[] = [
 ];
 
 /** L2 penalty on standardised weights (total line weight is 100 per page). */
-const DEFAULT_L2 = 1.0;
+const DEFAULT_L2 = 60;
 const STAGE2_L2 = 1.0;
 const NEWTON_ITERATIONS = 25;
 /** Stop when no standardised coefficient moves more than this. */
 const NEWTON_TOLERANCE = 1e-4;
 const CROSS_FIT_FOLDS = 4;
-const DEFAULT_THRESHOLD = 0.5;
-const DEFAULT_SMOOTHING: SmoothingParams = { switchProb: 0.1, prior: 0.3, sharpness: 1 };
+/**
+ * What plain `--write` ships (no --cv): the configuration the last `--cv` run chose
+ * (stage 2 + smoothing; update by hand when a --cv run picks another). The prior is the
+ * training data's weighted share of body lines, computed at run time.
+ */
+const DEFAULT_STAGE: 1 | 2 = 2;
+const DEFAULT_THRESHOLD = 0.65;
+const DEFAULT_SMOOTHING = { switchProb: 0.2, sharpness: 1 } as const;
 const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 const SWITCH_GRID = [0.05, 0.1, 0.2, 0.3];
 const SHARPNESS_GRID = [0.75, 1];
@@ -811,7 +817,11 @@ async function main(): Promise<number> {
   }
 
   let chosen: Chosen = {
-    variant: { name: 'stage2+hmm(default)', stage: 2, smoothing: { ...DEFAULT_SMOOTHING, prior: labelPrior(pages) } },
+    variant: {
+      name: `stage${DEFAULT_STAGE}+hmm(sw=${DEFAULT_SMOOTHING.switchProb},sh=${DEFAULT_SMOOTHING.sharpness}) (defaults)`,
+      stage: DEFAULT_STAGE,
+      smoothing: { ...DEFAULT_SMOOTHING, prior: labelPrior(pages) },
+    },
     threshold: DEFAULT_THRESHOLD,
   };
   if (a.cv) chosen = crossValidate(scorer.score, pages, a);
