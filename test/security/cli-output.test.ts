@@ -46,6 +46,13 @@ describe('CLI output never prints untrusted text raw', () => {
     await stack?.stop();
   });
 
+  it('articles list --json', async () => {
+    const { run } = await import('../../cli/list.ts');
+    const text = await capture(run, [...flags, '--day', 'today', '--json']);
+    expect(text).toContain('evil');
+    expect(text).not.toMatch(UNSAFE);
+  });
+
   it('articles list', async () => {
     const { run } = await import('../../cli/list.ts');
     const text = await capture(run, [...flags, '--day', 'today']);
@@ -61,21 +68,15 @@ describe('CLI output never prints untrusted text raw', () => {
     expect(unsafe.map((ch) => ch.codePointAt(0)!.toString(16))).toEqual([]);
   });
 
-  // BUG (reported, low severity, cli/terminal.ts escapeText): U+2028/U+2029 (line/paragraph
-  // separators) are not in UNSAFE_CHARS, so a key holding one is printed raw; some terminals and
-  // every JS line splitter treat it as a line break. Fix: add \u2028\u2029 to UNSAFE_CHARS.
-  it.fails('articles get (text): no raw line separators', async () => {
+  // U+2028/U+2029 used to be printed raw (fixed in f0c5257).
+  it('articles get (text): no raw line separators', async () => {
     const { run } = await import('../../cli/get.ts');
     const text = await capture(run, [...flags, articleIdFor(stack.names.rawBucket, HOSTILE_KEY)]);
     expect(text).not.toMatch(/[\u2028\u2029]/);
   });
 
-  // BUG (reported, cli/get.ts and cli/list.ts --json): JSON.stringify escapes C0 controls but
-  // leaves C1 (U+009B is an 8-bit CSI), bidi overrides and U+2028 raw, so `--json` output of a
-  // hostile key still carries them to the terminal. Fix: post-process JSON.stringify output,
-  // replacing [\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff] with
-  // \uXXXX (still valid JSON) - see safeJson in cli/dlq.ts.
-  it.fails('articles get --json', async () => {
+  // --json used to carry raw C1/bidi/U+2028 (JSON.stringify leaves them); fixed in f0c5257.
+  it('articles get --json', async () => {
     const { run } = await import('../../cli/get.ts');
     const text = await capture(run, [...flags, '--json', articleIdFor(stack.names.rawBucket, HOSTILE_KEY)]);
     expect(JSON.parse(text).sourceKey).toBe(HOSTILE_KEY);
