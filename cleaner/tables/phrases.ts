@@ -79,7 +79,11 @@ export const EXACT_PHRASES: Table = {
     'leggi anche', 'più letti', 'leia também', 'mais lidas', 'lees ook', 'meest gelezen', 'baca juga', 'terpopuler',
     'berita terkait', '関連記事', 'アクセスランキング', 'ランキング', 'explore more', 'related coverage',
   ],
-  date: ['listen to this article', 'listen', 'listen to article', 'audio', 'play', 'pause', 'updated', 'published'],
+  date: [
+    'listen to this article', 'listen', 'listen to article', 'audio', 'play', 'pause', 'updated', 'published',
+    'publish date', 'published date', 'date', 'last updated', 'updated on', 'published on', 'posted on',
+  ],
+  byline: ['author', 'authors', 'written by', 'posted by', 'by', 'autor', 'auteur', 'autore', 'penulis'],
   widget: [
     'was this helpful', 'was this article helpful', 'yes', 'no', 'rate this', 'rate this recipe', 'print recipe',
     'jump to recipe', 'reply', 'report', 'loading', 'loading...', 'video', 'gallery', 'photos', 'view gallery',
@@ -170,8 +174,9 @@ export const PATTERN_PHRASES: ReadonlyArray<{ readonly re: RegExp; readonly reas
   { re: /^follow\b[^@]{0,60}@[\p{L}\p{N}_]/iu, reason: 'share' },
   { re: /^[\p{L}\s]{0,30}\bnewsletters?\b[\p{L}\s]{0,30}$/iu, reason: 'newsletter' },
   { re: /^privacy notice:/iu, reason: 'newsletter' },
+  { re: /^by\s[^|]{2,60}\s\|\s/iu, reason: 'byline' },
   { re: /(?:telephone|tel\.|phone|fax|whatsapp)\s?:\s?[*+(]?\d/iu, reason: 'footer' },
-  { re: /^(?:About|ABOUT)\s(?:the\s)?\p{Lu}[\p{L}\p{N}&.,'’\-]{0,40}(?:\s[\p{Lu}&][\p{L}\p{N}&.,'’\-]{0,40}){0,5}$/u, reason: 'footer', barrier: true },
+  { re: /^(?:About|ABOUT|Sobre|Über|Acerca de|À propos de|Chi è|Over|Tentang)\s(?:the\s)?\p{Lu}[\p{L}\p{N}&.,'’\-]{0,40}(?:\s[\p{Lu}&][\p{L}\p{N}&.,'’\-]{0,40}){0,5}$/u, reason: 'footer', barrier: true },
   { re: /^(?:forward-looking statements?|cautionary (?:note|statement)|safe harbou?r statement|media contacts?|press contacts?|investor contacts?|for more information,? contact|source:)\b/iu, reason: 'footer', barrier: true },
   { re: /^(?:you have|you've got)\s\d{1,3}\sfree\s(?:articles?|stories)/iu, reason: 'paywall' },
   { re: /^\d{1,2}\s?\/\s?\d{1,3}$/u, reason: 'label' },
@@ -227,6 +232,9 @@ const CONTAINS: ReadonlyArray<{ readonly p: string; readonly rule: PhraseRule }>
 );
 
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+const DIGIT_RE = /\p{N}/u;
+/** A copyright line this short and without a year is a photo credit rather than the footer. */
+export const SHORT_FOOTER_WORDS = 3;
 
 /**
  * The boilerplate phrase rule a line matches, or null. `words` is the line's word count.
@@ -240,7 +248,11 @@ export function matchPhrase(line: string, words: number): PhraseRule | null {
     for (const { p, rule } of PREFIXES) {
       if (lower.startsWith(p)) {
         const next = lower.charAt(p.length);
-        if (next === '' || !WORD_CHAR_RE.test(next) || !WORD_CHAR_RE.test(p.charAt(p.length - 1))) return rule;
+        if (next === '' || !WORD_CHAR_RE.test(next) || !WORD_CHAR_RE.test(p.charAt(p.length - 1))) {
+          // "© Agency" under a picture is a photo credit, not the page footer: no barrier
+          if (rule.barrier && rule.reason === 'footer' && words <= SHORT_FOOTER_WORDS && !DIGIT_RE.test(line)) return { reason: 'footer', barrier: false };
+          return rule;
+        }
       }
     }
   }
