@@ -15,7 +15,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClients, DEFAULT_MAX_ATTEMPTS, type Clients } from '../../functions/shared/clients.ts';
 import { articleIdFor } from '../../functions/shared/record.ts';
 import { normaliseSequencer } from '../../functions/shared/s3-event.ts';
@@ -143,6 +143,22 @@ describe('faults with mocked clients', () => {
     // the batch; 'a' is then refused as stale) or the hanging message is reported failed.
     if (result !== 'threw') expect(result).toContain('m-bad');
     expect(table.items.has(idOf('bad.txt'))).toBe(false);
+  });
+});
+
+describe('a misconfigured deployment never acknowledges', () => {
+  it('the Lambda entry point without TABLE_NAME fails every invocation (messages stay queued)', async () => {
+    const saved = { ...process.env };
+    delete process.env.TABLE_NAME;
+    delete process.env.BODIES_BUCKET;
+    try {
+      vi.resetModules();
+      const { handler } = await import('../../functions/ingest/index.ts');
+      const { fakeLambdaContext } = await import('../../local/lambda-context.ts');
+      await expect(handler({ Records: [sqsRecordFor(put('a.txt'))] }, fakeLambdaContext())).rejects.toThrow(/TABLE_NAME/);
+    } finally {
+      process.env = saved;
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  * acknowledged with a record whose status is 'ok', 'empty' or 'rejected' (with a reason).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_OBJECT_BYTES } from '../../functions/shared/config.ts';
 import { articleIdFor } from '../../functions/shared/record.ts';
 import { NASTY_CASES } from '../../scripts/make-nasty-corpus.ts';
 import { Sequencer } from '../../local/notifications.ts';
@@ -62,6 +63,18 @@ describe('every upload ends in one record, never in the DLQ', () => {
     expect(failed).toEqual([]);
     expect(bucket.gets).toHaveLength(0);
     expect(table.items.get(articleIdFor(BUCKET, key))).toMatchObject({ status: 'rejected', statusReason: expect.stringMatching(/^too-large: /) });
+  });
+
+  it('an object replaced by an over-cap one after its event is rejected by its real size', async () => {
+    const key = 'nasty/grew.txt';
+    bucket.put(BUCKET, key, new Uint8Array(DEFAULT_MAX_OBJECT_BYTES + 1).fill(0x61));
+    // The event still carries the size of the small upload it was sent for.
+    const failed = failedIds(await invoke([sqsRecordFor({ kind: 'Put', bucket: BUCKET, key, size: 100, eTag: 'x', sequencer: seq.next() })]));
+    expect(failed).toEqual([]);
+    expect(table.items.get(articleIdFor(BUCKET, key))).toMatchObject({
+      status: 'rejected',
+      statusReason: `too-large: ${DEFAULT_MAX_OBJECT_BYTES + 1} bytes > ${DEFAULT_MAX_OBJECT_BYTES}`,
+    });
   });
 
   it.each(EXTREME)('%s', async (name, make) => {
