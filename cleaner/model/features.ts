@@ -100,7 +100,59 @@ const DATE_WORDS: readonly string[] = [
   'janeiro', 'fevereiro', 'março', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro',
   'januari', 'februari', 'maart', 'mei', 'augustus', 'ago', 'updated', 'published', 'am', 'pm', 'gmt', 'utc', 'est', 'bst', 'cet',
 ];
-const DATE_HASHES: ReadonlySet<number> = new Set(DATE_WORDS.map((w) => wordHash(w, 0, w.length) & HASH_MASK));
+const DATE_HASHES: readonly number[] = DATE_WORDS.map((w) => wordHash(w, 0, w.length) & HASH_MASK);
+
+/** Flag in a lookup value: the word is a month/weekday/time word. Stop-list bits are 0..29. */
+const DATE_FLAG = 1 << 30;
+
+/**
+ * Open-addressing hash table (linear probing) from word hash to stop-list bits | DATE_FLAG:
+ * one typed-array probe per word instead of Map/Set lookups. Built once per StopTable.
+ */
+interface WordTable {
+  readonly keys: Int32Array; // hash + 1 (0 = empty slot)
+  readonly values: Int32Array;
+  readonly mask: number;
+}
+
+const WORD_TABLES = new WeakMap<StopTable, WordTable>();
+
+function wordTable(stop: StopTable): WordTable {
+  const cached = WORD_TABLES.get(stop);
+  if (cached) return cached;
+  const entries = new Map<number, number>(stop.masks);
+  for (const h of DATE_HASHES) entries.set(h, (entries.get(h) ?? 0) | DATE_FLAG);
+  let size = 1024;
+  while (size < entries.size * 4) size *= 2;
+  const keys = new Int32Array(size);
+  const values = new Int32Array(size);
+  const mask = size - 1;
+  for (const [h, v] of entries) {
+    let slot = h & mask;
+    while (keys[slot] !== 0) slot = (slot + 1) & mask;
+    keys[slot] = h + 1;
+    values[slot] = v;
+  }
+  const table = { keys, values, mask };
+  WORD_TABLES.set(stop, table);
+  return table;
+}
+
+/** Lookup value of a word hash (0 when absent). */
+function lookup(t: WordTable, h: number): number {
+  const key = h + 1;
+  let slot = h & t.mask;
+  for (;;) {
+    const k = t.keys[slot]!;
+    if (k === key) return t.values[slot]!;
+    if (k === 0) return 0;
+    slot = (slot + 1) & t.mask;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const lowerCode = chars.lowerCode;
 
 /** Characters that end a sentence, and closers that may follow them. */
 const SENTENCE_END: ReadonlySet<number> = new Set(
@@ -152,6 +204,9 @@ const DENSE_STRICT_PENALTY = 8;
 const DENSITY_RADIUS = 3;
 const SANDWICH_RADIUS = 3;
 const TOKENS_CAP = 200;
+/** Multiplier packing (density, index) into one exact double (index < 2^21, density < 2^31). */
+const RANK_PACK = 2 ** 21;
+const RANK_DENSITY_MAX = 2 ** 31 - 1;
 
 /** Raw per-line measurements: the first pass. */
 interface LineStats {
@@ -165,7 +220,7 @@ interface LineStats {
  * which the caller fills), and return the word count.
  */
 function localFeatures(
-  line: string, out: Float64Array, row: number, stop: StopTable, langMask: number, listCounts: Int32Array,
+  line: string, out: Float64Array, row: number, stop: StopTable, table: WordTable, langMask: number, listCounts: Int32Array,
 ): LineStats {
   const n = line.length;
   let letters = 0;
@@ -187,11 +242,11 @@ function localFeatures(
   let hasHash = false;
   let hasAt = false;
   let hasCopy = false;
-  let stopHits = 0;
   listCounts.fill(0);
   let wordStart = -1;
   let wordUpperFirst = false;
   let wordDigits = 0;
+  let hash = FNV_OFFSET;
   let prevClass = C_SPACE;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? line.charCodeAt(i) : 0x20;
@@ -202,8 +257,11 @@ function localFeatures(
         wordStart = i;
         wordUpperFirst = cls === C_UPPER;
         wordDigits = 0;
+        hash = FNV_OFFSET;
       }
       if (cls === C_DIGIT) wordDigits++;
+      // FNV-1a of the lower-cased code units, as chars.wordHash computes it
+      hash = Math.imul(hash ^ (c < 0x80 ? (cls === C_UPPER ? c + 0x20 : c) : lowerCode(c)), FNV_PRIME);
     } else if (wordStart >= 0) {
       // a word ended at i
       const len = i - wordStart;
@@ -211,16 +269,16 @@ function localFeatures(
       wordChars += len;
       if (wordUpperFirst) titleWords++;
       if (wordDigits === 0) {
-        const h = wordHash(line, wordStart, i) & HASH_MASK;
-        const m = stop.masks.get(h);
-        if (m !== undefined) {
-          const mm = m & langMask;
-          if (mm !== 0) {
-            stopHits++;
-            for (let b = 0; b < listCounts.length; b++) if (mm & (1 << b)) listCounts[b] = listCounts[b]! + 1;
+        const m = lookup(table, (hash >>> 0) & HASH_MASK);
+        if (m !== 0) {
+          let mm = m & langMask;
+          while (mm !== 0) {
+            const b = 31 - Math.clz32(mm & -mm); // lowest set bit
+            listCounts[b] = listCounts[b]! + 1;
+            mm &= mm - 1;
           }
+          if ((m & DATE_FLAG) !== 0 && len <= 9) hasDateWord = true;
         }
-        if (len <= 9 && DATE_HASHES.has(h)) hasDateWord = true;
       } else if (wordDigits === len && len === 4) {
         const c0 = line.charCodeAt(wordStart);
         const c1 = line.charCodeAt(wordStart + 1);
@@ -261,7 +319,6 @@ function localFeatures(
   // stop density: the best list among the allowed ones
   let bestList = 0;
   for (let b = 0; b < listCounts.length; b++) if (listCounts[b]! > bestList) bestList = listCounts[b]!;
-  void stopHits;
   const tokens = words + cjk / 2;
   const tokDen = Math.max(1, tokens);
   let stopDensity = words > 0 ? bestList / Math.max(1, words) : 0;
@@ -385,12 +442,13 @@ export function extractFeatures(lines: readonly string[], stop: StopTable, langu
   if (n === 0) return x;
   const mask = languageMask(stop, language);
   const listCounts = new Int32Array(stop.langs.length);
+  const table = wordTable(stop);
   const chars = new Float64Array(n);
   const tokens = new Float64Array(n);
   const counts = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const line = lines[i]!;
-    const s = localFeatures(line, x, i * d, stop, mask, listCounts);
+    const s = localFeatures(line, x, i * d, stop, table, mask, listCounts);
     chars[i] = s.chars;
     tokens[i] = s.tokens;
     counts.set(line, (counts.get(line) ?? 0) + 1);
@@ -444,11 +502,15 @@ export function extractFeatures(lines: readonly string[], stop: StopTable, langu
   for (let i = 0; i < n; i++) {
     density[i] = prefix[Math.min(n, i + DENSITY_RADIUS + 1)]! - prefix[Math.max(0, i - DENSITY_RADIUS)]!;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => density[a]! - density[b]! || a - b);
+  // rank by density, ties by index: sort packed (density, index) keys natively
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = Math.min(density[i]!, RANK_DENSITY_MAX) * RANK_PACK + (i % RANK_PACK);
+  packed.sort();
   const rank = new Float64Array(n);
-  order.forEach((line, r) => {
+  for (let r = 0; r < n; r++) {
+    const line = packed[r]! % RANK_PACK;
     rank[line] = n > 1 ? r / (n - 1) : 1;
-  });
+  }
   // dense runs
   const scores = new Float64Array(n);
   for (let i = 0; i < n; i++) scores[i] = Math.min(tokens[i]!, TOKENS_CAP) - DENSE_OFFSET;
