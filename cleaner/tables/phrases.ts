@@ -78,6 +78,7 @@ export const EXACT_PHRASES: Table = {
     'meistgelesen', 'das könnte sie auch interessieren', 'lire aussi', 'à lire aussi', 'les plus lus', 'sur le même sujet',
     'leggi anche', 'più letti', 'leia também', 'mais lidas', 'lees ook', 'meest gelezen', 'baca juga', 'terpopuler',
     'berita terkait', '関連記事', 'アクセスランキング', 'ランキング', 'explore more', 'related coverage',
+    'читайте также', 'похожие статьи', 'самые популярные', 'популярное', 'по теме', 'смотрите также',
   ],
   date: [
     'listen to this article', 'listen', 'listen to article', 'audio', 'play', 'pause', 'updated', 'published',
@@ -94,6 +95,7 @@ export const EXACT_PHRASES: Table = {
   comment: [
     'comments', 'comment', 'leave a reply', 'leave a comment', 'add a comment', 'join the conversation', 'discussion',
     'kommentare', 'comentarios', 'commentaires', 'commenti', 'comentários', 'reacties', 'komentar', 'コメント',
+    'отзывы', 'комментарии',
     'post a comment', 'write a comment', 'view comments', 'show all comments',
   ],
   footer: [
@@ -131,7 +133,8 @@ export const PREFIX_PHRASES: Table = {
   widget: ['was this helpful', 'rate this', 'print this'],
   comment: [
     'leave a reply', 'leave a comment', 'join the conversation', 'comments are closed', 'you must be logged in',
-    'share your thoughts', 'have your say', 'join the discussion',
+    'share your thoughts', 'have your say', 'join the discussion', 'tell us what you think', 'добавить отзыв',
+    'добавить комментарий', 'оставить комментарий',
   ],
   nav: [
     'skip to', 'you are here:', 'posted in', 'filed under', 'categories:', 'tags:', 'tagged:', 'topics:', 'jump to',
@@ -174,6 +177,8 @@ export const PATTERN_PHRASES: ReadonlyArray<{ readonly re: RegExp; readonly reas
   { re: /^follow\b[^@]{0,60}@[\p{L}\p{N}_]/iu, reason: 'share' },
   { re: /^[\p{L}\s]{0,30}\bnewsletters?\b[\p{L}\s]{0,30}$/iu, reason: 'newsletter' },
   { re: /^privacy notice:/iu, reason: 'newsletter' },
+  { re: /^more\s(?:great\s|top\s|popular\s|recent\s|related\s)?(?:[\p{L}\p{N}&'’]{1,20}\s){0,3}(?:stories|articles|news|reads|videos)$/iu, reason: 'related', barrier: true },
+  { re: /^follow\b.{0,60}\b(?:instagram|facebook|twitter|youtube|tiktok|linkedin|bluesky|threads)\b/iu, reason: 'share' },
   { re: /^by\s[^|]{2,60}\s\|\s/iu, reason: 'byline' },
   { re: /(?:telephone|tel\.|phone|fax|whatsapp)\s?:\s?[*+(]?\d/iu, reason: 'footer' },
   { re: /^(?:About|ABOUT|Sobre|Über|Acerca de|À propos de|Chi è|Over|Tentang)\s(?:the\s)?\p{Lu}[\p{L}\p{N}&.,'’\-]{0,40}(?:\s[\p{Lu}&][\p{L}\p{N}&.,'’\-]{0,40}){0,5}$/u, reason: 'footer', barrier: true },
