@@ -65,13 +65,18 @@ export function computeFeatures(lines: Line[]): void {
 /** The separators list items use between their parts ("June 9 -- Venue", "1a etapa: 10 de março"). */
 const LIST_SEPARATOR_RE = /\s(?:--|–|—|-|\|)\s|:\s/u;
 const DIGIT_START_RE = /^\p{N}/u;
+const DIGITS_G_RE = /\p{N}+/gu;
 
 /** A list item's shape: its first word (any number counts as one shape) and its separator. */
 function listSignature(l: Line): string | null {
-  if (l.textLike || l.words < LIST_RUN_MIN_WORDS) return null;
+  if (l.textLike || l.words < 2) return null;
+  const first = l.text.split(' ', 1)[0] ?? '';
+  // bulleted items, and quantities ("200g flour", "2 tbsp oil"): the bullet or the number is the shape
+  if (l.listShape) return `•${first}`.replace(DIGITS_G_RE, '#');
+  if (DIGIT_START_RE.test(first) && !LIST_SEPARATOR_RE.test(l.text)) return '#';
+  if (l.words < LIST_RUN_MIN_WORDS) return null;
   const sep = LIST_SEPARATOR_RE.exec(l.text);
   if (!sep) return null;
-  const first = l.text.split(' ', 1)[0] ?? '';
   return `${DIGIT_START_RE.test(first) ? '#' : first.toLowerCase()}|${sep[0].trim()}`;
 }
 
