@@ -12,6 +12,9 @@ import type { Line } from '../page.ts';
 import { CAPTION_MAX_WORDS } from '../thresholds.ts';
 import { stripTrailingLabel } from '../tables/phrases.ts';
 
+/** A line that announces itself as a caption, whatever the recognisers made of it. */
+export const CAPTION_LINE_RE = /^(?:image caption|media caption|caption|photo caption|legende|bildunterschrift|pie de foto|légende)\b/iu;
+
 /** Whether a line is only a credit. */
 export function isCreditOnly(l: Line): boolean {
   return l.credit !== null && (l.credit.position === 'whole' || l.credit.rest.trim() === '') && !l.textLike;
@@ -57,6 +60,8 @@ export function findMedia(lines: Line[]): void {
       continue;
     }
     const prev = lines[i - 1];
+    // "Image copyright X" then "Image caption Y": the credit belongs to the caption below, not the paragraph above
+    if (next && CAPTION_LINE_RE.test(next.text)) continue;
     if (prev && prev.label === null && canBeBareCaption(prev)) {
       prev.label = 'caption'; prev.reason = 'caption'; prev.caption = prev.text; prev.creditText = c.creditText;
       c.paired = true;
