@@ -55,7 +55,7 @@ export const META_MAX_WORDS = 25;
 /** A comment-section phrase closes the article when at least this many words of text came before it. */
 export const COMMENTS_MIN_TEXT_WORDS = 60;
 /** Repeated lines up to this many words are page furniture, never body (kickers, menu items). */
-export const REPEATED_SHORT_MAX_WORDS = 4;
+export const REPEATED_SHORT_MAX_WORDS = 20;
 /** Consecutive same-shaped lines (first word and separator) form a list from this many lines on. */
 export const LIST_RUN_MIN_LINES = 4;
 /** List-run items have at least this many words. */

@@ -44,7 +44,7 @@ export function isTitleShaped(l: Line): boolean {
 }
 
 function unexplained(l: Line): boolean {
-  return (l.label === 'removed' && l.reason === 'outside-body') || l.label === 'body';
+  return (l.label === 'removed' && (l.reason === 'outside-body' || l.reason === 'duplicate')) || l.label === 'body';
 }
 
 /** Index of the title line, or -1. Call after the body is final; marks the chosen line. */
