@@ -479,10 +479,12 @@ interface ScoreResult {
   precision: number;
   recall: number;
   f1: number;
+  perDoc?: readonly { id: string; precision: number | null; recall: number | null; f1: number }[];
 }
 type ScoreFn = (gold: Record<string, { articleBody: string }>, pred: Record<string, { articleBody: string }>) => ScoreResult;
 
 interface Metrics {
+  perDoc: ScoreResult['perDoc'];
   P: number;
   R: number;
   F1: number;
@@ -567,6 +569,7 @@ function evaluate(
   });
   const s = score ? score(gold, pred) : fastScore(pages, keeps);
   return {
+    perDoc: s.perDoc,
     P: s.precision,
     R: s.recall,
     F1: s.f1,
@@ -722,6 +725,21 @@ function crossValidate(score: ScoreFn, pages: readonly Page[], a: Args): Chosen 
     folds.forEach((f, i) => console.log(`  ${f.name.padEnd(14)} AB ${fmt(abM[i]!)}\n  ${''.padEnd(14)} NT ${fmt(ntM[i]!)}`));
     console.log(`  mean ± sd  AB: F1 ${meanSd(abM.map((m) => m.F1))}  P ${meanSd(abM.map((m) => m.P))}  R ${meanSd(abM.map((m) => m.R))}  lines F1 ${meanSd(abM.map((m) => m.lineF1))}  acc ${meanSd(abM.map((m) => m.lineAcc))}`);
     console.log(`  mean ± sd  NT: F1 ${meanSd(ntM.map((m) => m.F1))}  P ${meanSd(ntM.map((m) => m.P))}  R ${meanSd(ntM.map((m) => m.R))}  lines F1 ${meanSd(ntM.map((m) => m.lineF1))}  acc ${meanSd(ntM.map((m) => m.lineAcc))}`);
+    // per page, averaged over the splits in which it was held out: the hardest pages
+    const byDoc = new Map<string, { f1: number; p: number; r: number; k: number }>();
+    for (const m of [...abM, ...ntM]) {
+      for (const d of m.perDoc ?? []) {
+        const e = byDoc.get(d.id) ?? { f1: 0, p: 0, r: 0, k: 0 };
+        e.f1 += d.f1;
+        e.p += d.precision ?? 0;
+        e.r += d.recall ?? 0;
+        e.k++;
+        byDoc.set(d.id, e);
+      }
+    }
+    const worst = [...byDoc].sort((x, y) => x[1].f1 / x[1].k - y[1].f1 / y[1].k).slice(0, 10);
+    console.log('  hardest held-out pages (mean over splits):');
+    for (const [id, e] of worst) console.log(`    ${id.slice(0, 12).padEnd(12)} F1 ${(e.f1 / e.k).toFixed(3)}  P ${(e.p / e.k).toFixed(3)}  R ${(e.r / e.k).toFixed(3)}`);
     const first = [abM[0]!, abM[1]!];
     console.log(`  split 0 both directions, AB F1: ${first.map((m) => m.F1.toFixed(3)).join(' / ')}`);
   };

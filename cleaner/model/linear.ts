@@ -120,10 +120,13 @@ export function smoothProbabilities(p: Float64Array, params: SmoothingParams): F
   const prior = Math.min(1 - P_MIN, Math.max(P_MIN, params.prior));
   const eB = new Float64Array(n);
   const eN = new Float64Array(n);
+  const sharp1 = params.sharpness === 1;
   for (let i = 0; i < n; i++) {
     const q = Math.min(1 - P_MIN, Math.max(P_MIN, p[i]!));
-    eB[i] = Math.pow(q / prior, params.sharpness);
-    eN[i] = Math.pow((1 - q) / (1 - prior), params.sharpness);
+    const b = q / prior;
+    const m = (1 - q) / (1 - prior);
+    eB[i] = sharp1 ? b : Math.pow(b, params.sharpness);
+    eN[i] = sharp1 ? m : Math.pow(m, params.sharpness);
   }
   const fB = new Float64Array(n);
   const fN = new Float64Array(n);
