@@ -208,20 +208,13 @@ const TOKENS_CAP = 200;
 const RANK_PACK = 2 ** 21;
 const RANK_DENSITY_MAX = 2 ** 31 - 1;
 
-/** Raw per-line measurements: the first pass. */
-interface LineStats {
-  chars: number;
-  words: number;
-  tokens: number;
-}
-
 /**
  * Fill row `row` of `out` with the local features of `line` (all but the page-level ones,
- * which the caller fills), and return the word count.
+ * which the caller fills), and return its token count (words + CJK characters / 2).
  */
 function localFeatures(
   line: string, out: Float64Array, row: number, stop: StopTable, table: WordTable, langMask: number, listCounts: Int32Array,
-): LineStats {
+): number {
   const n = line.length;
   let letters = 0;
   let cased = 0;
@@ -370,7 +363,7 @@ function localFeatures(
   out[o + 26] = sentenceLike;
   out[o + 27] = tokens >= LONG_LINE_WORDS ? 1 : 0;
   out[o + 28] = endsEllipsis;
-  return { chars: n, words, tokens };
+  return tokens;
 }
 
 /** Column index of a local feature. */
@@ -448,9 +441,8 @@ export function extractFeatures(lines: readonly string[], stop: StopTable, langu
   const counts = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const line = lines[i]!;
-    const s = localFeatures(line, x, i * d, stop, table, mask, listCounts);
-    chars[i] = s.chars;
-    tokens[i] = s.tokens;
+    tokens[i] = localFeatures(line, x, i * d, stop, table, mask, listCounts);
+    chars[i] = line.length;
     counts.set(line, (counts.get(line) ?? 0) + 1);
   }
   // page-level local features
