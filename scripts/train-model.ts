@@ -828,14 +828,30 @@ async function main(): Promise<number> {
   console.log(`oracle (the labels)     AB ${fmt(evaluate(scorer.score, ab, oracle))}\n                        NT ${fmt(evaluate(scorer.score, nt, oracle))}`);
 
   if (a.speed) {
+    // CPU time (the machine is shared), next to a trivial charCodeAt loop over the same text
+    // as a yardstick of how loaded the machine is.
     const { bodyProbabilities } = await import('../cleaner/model/index.ts');
     const bytes = pages.reduce((s, p) => s + p.lines.reduce((t, l) => t + Buffer.byteLength(l) + 1, 0), 0);
-    for (const p of pages) bodyProbabilities(p.lines, p.language); // warm-up
+    const trivial = (lines: readonly string[]): number => {
+      let sum = 0;
+      for (const l of lines) for (let i = 0; i < l.length; i++) sum += l.charCodeAt(i) & 7;
+      return sum;
+    };
+    const cpu = (fn: () => void): number => {
+      const c = process.cpuUsage();
+      fn();
+      return process.cpuUsage(c).user / 1e6;
+    };
+    let sink = 0;
+    for (const p of pages) sink += bodyProbabilities(p.lines, p.language).length + trivial(p.lines); // warm-up
     const rounds = 20;
-    const ts = process.hrtime.bigint();
-    for (let r = 0; r < rounds; r++) for (const p of pages) bodyProbabilities(p.lines, p.language);
-    const sec = Number(process.hrtime.bigint() - ts) / 1e9;
-    console.log(`\n== speed: bodyProbabilities over ${pages.length} pages x ${rounds}: ${(nLines * rounds / sec / 1e6).toFixed(2)} M lines/s, ${(bytes * rounds / sec / 1e6).toFixed(1)} MB/s (${(sec / rounds / pages.length * 1e3).toFixed(3)} ms/page)`);
+    let tModel = 0;
+    let tTrivial = 0;
+    for (let r = 0; r < rounds; r++) {
+      tTrivial += cpu(() => { for (const p of pages) sink += trivial(p.lines); });
+      tModel += cpu(() => { for (const p of pages) sink += bodyProbabilities(p.lines, p.language).length; });
+    }
+    console.log(`\n== speed (CPU time, ${pages.length} pages x ${rounds}, ${bytes} bytes, ${nLines} lines): bodyProbabilities ${(nLines * rounds / tModel / 1e3).toFixed(0)} k lines/s, ${(bytes * rounds / tModel / 1e6).toFixed(1)} MB/s; trivial charCodeAt loop ${(bytes * rounds / tTrivial / 1e6).toFixed(0)} MB/s (model = ${(tTrivial / tModel * 100).toFixed(1)}% of it)${sink < 0 ? '!' : ''}`);
     if (!a.cv && !a.write) return 0;
   }
 
