@@ -12,8 +12,11 @@ import type { Line } from '../page.ts';
 import { CAPTION_MAX_WORDS } from '../thresholds.ts';
 import { stripTrailingLabel } from '../tables/phrases.ts';
 
-/** A line that announces itself as a caption, whatever the recognisers made of it. */
-export const CAPTION_LINE_RE = /^(?:image caption|media caption|caption|photo caption|legende|bildunterschrift|pie de foto|légende)\b/iu;
+/**
+ * A caption label at the start of a line, with its punctuation and the space after it: a line that
+ * announces itself as a caption whatever the recognisers made of it.
+ */
+export const CAPTION_LABEL_RE = /^(?:image caption|media caption|photo caption|caption|legende|bildunterschrift|pie de foto|légende)[,:.]?\s(?=\S)/iu;
 
 /** Whether a line is only a credit. */
 export function isCreditOnly(l: Line): boolean {
@@ -27,8 +30,12 @@ function inlineCaption(l: Line): { caption: string; credit: string | null } | nu
   if (l.mediaLabel && l.mediaLabel.rest.trim() !== '') {
     return { caption: stripTrailingLabel(l.mediaLabel.rest.trim()), credit: null };
   }
+  // fallback when the recogniser did not take the label: "Image caption Scooter Braun has …"
+  const m = CAPTION_LABEL_RE.exec(l.text);
+  if (m && m[0].length < l.text.length) return { caption: l.text.slice(m[0].length), credit: null };
   return null;
 }
+
 
 /** Recogniser output is only used when it is text of the line itself (nothing invented). */
 function fromLine(l: Line, ...parts: (string | null)[]): boolean {
@@ -54,14 +61,14 @@ export function findMedia(lines: Line[]): void {
     const c = lines[i]!;
     if (c.label !== 'credit' || c.paired) continue;
     const next = lines[i + 1];
-    if (next && next.label === 'caption' && next.mediaLabel && next.creditText === null) {
+    if (next && next.label === 'caption' && (next.mediaLabel || CAPTION_LABEL_RE.test(next.text)) && next.creditText === null) {
       next.creditText = c.creditText;
       c.paired = true; // the caption line carries the credit
       continue;
     }
     const prev = lines[i - 1];
     // "Image copyright X" then "Image caption Y": the credit belongs to the caption below, not the paragraph above
-    if (next && CAPTION_LINE_RE.test(next.text)) continue;
+    if (next && CAPTION_LABEL_RE.test(next.text)) continue;
     if (prev && prev.label === null && canBeBareCaption(prev)) {
       prev.label = 'caption'; prev.reason = 'caption'; prev.caption = prev.text; prev.creditText = c.creditText;
       c.paired = true;

@@ -126,6 +126,15 @@ describe('media', () => {
     findMedia(ls);
     expect(ls[0]!.label).toBeNull();
   });
+  it('takes an unrecognised "Image caption X" line as a caption, and pairs the credit above it forward', () => {
+    const ls = linesOf(['A long paragraph that ends the section.', 'Image copyright Agency', 'Image caption The hall at night'], (i) =>
+      (i === 1 ? credit('Image copyright Agency') : { words: 6 }));
+    findMedia(ls);
+    expect(ls[0]!.label).toBeNull();
+    expect(ls[2]!.caption).toBe('The hall at night');
+    expect(ls[2]!.creditText).toBe('Image copyright Agency');
+    expect(ls[1]!.paired).toBe(true);
+  });
   it('removes a label alone on its line', () => {
     const ls = linesOf(['Image caption,'], () => ({ mediaLabel: { label: 'Image caption,', rest: '' } }));
     findMedia(ls);
