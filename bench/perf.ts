@@ -4,6 +4,7 @@
  * Prints a table (or, with --json, ONE JSON object) and writes bench/results/<timestamp>.json.
  * Flags: see USAGE in bench/lib/args.ts.
  */
+import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -45,10 +46,22 @@ function reason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-async function loadClean(): Promise<CleanFn> {
-  const mod = await loadPart<{ clean?: CleanFn }>('cleaner', 'cleaner/index.ts');
+async function loadClean(report: Report): Promise<CleanFn> {
+  const mod = await loadPart<{ clean?: CleanFn; CLEANER_VERSION?: string }>('cleaner', 'cleaner/index.ts');
   if (typeof mod.clean !== 'function') throw new Error('cleaner/index.ts does not export clean()');
+  report.cleanerVersion = mod.CLEANER_VERSION ?? null;
   return mod.clean;
+}
+
+/** The commit measured (and whether the tree had changes), so result files can be compared. */
+function gitDescribe(): string | null {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return null;
+  }
 }
 
 interface StackSettings {
@@ -112,6 +125,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const notes: string[] = [];
   const report: Report = {
     timestamp: started.toISOString(),
+    commit: gitDescribe(),
     node: process.version,
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
@@ -135,7 +149,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const wantCleaner = args.only.has('cleaner') || args.only.has('growth');
   if (wantCleaner) {
     try {
-      clean = await loadClean();
+      clean = await loadClean(report);
     } catch (err) {
       notes.push(`cleaner: n/a (${reason(err)})`);
     }
@@ -312,7 +326,7 @@ function renderReport(
   const hd = report.handler as HandlerResult | undefined;
   const b = report.bundle as { bundled: { bytes: number; gzipBytes: number }; external: { bytes: number; gzipBytes: number }; initMsExternalSdk: number; initMsWithSourceMaps: number; initCpuMs: number; initCpuMsMin: number; initCpuMsExternalSdk: number; initCpuMsWithSourceMaps: number; initCpuMsMinWithSourceMaps: number } | undefined;
   const l = report.local as LocalResult | undefined;
-  out.push(`article-ingest perf  ${report.timestamp as string}  node ${report.node as string}  ${report.cpu as string}${args.quick ? '  (--quick)' : ''}`);
+  out.push(`article-ingest perf  ${report.timestamp as string}  commit ${String(report.commit)}  cleaner ${String(report.cleanerVersion ?? 'n/a')}  node ${report.node as string}  ${report.cpu as string}${args.quick ? '  (--quick)' : ''}`);
   const corpus = report.corpus as { source: string; pages: number; bytes: number };
   out.push(`corpus: ${corpus.pages} pages, ${fmtBytes(corpus.bytes)} (${corpus.source})`);
   out.push(`load average (1/5/15 min) at start ${(report.loadAverageAtStart as number[]).join(' / ')}, at end ${(report.loadAverageAtEnd as number[]).join(' / ')} on ${report.cores as number} cores: wall-time figures are pessimistic on a busy machine`);
