@@ -1,6 +1,6 @@
 /**
  * Profile one part under `node --cpu-prof` and print its hot spots:
- *   npx tsx bench/lib/profile.ts cleaner|handler|local [--corpus DIR] [--seconds N] [--count N]
+ *   npx tsx bench/lib/profile.ts cleaner|handler|handler-sdk|local [--corpus DIR] [--seconds N] [--count N]
  * (re-runs itself under --cpu-prof; the .cpuprofile lands in bench/results/profiles/).
  */
 import { execFileSync } from 'node:child_process';
@@ -28,13 +28,14 @@ async function workload(): Promise<void> {
   if (target === 'cleaner') {
     const { clean } = await loadPart<{ clean: (t: string) => unknown }>('cleaner', 'cleaner/index.ts');
     while (performance.now() < deadline) for (const p of corpus.pages) clean(p);
-  } else if (target === 'handler') {
-    while (performance.now() < deadline) await measureHandler(corpus.pages, { batchSize: 10, runs: 1, warmupRuns: 0 });
+  } else if (target === 'handler' || target === 'handler-sdk') {
+    const transport = target === 'handler' ? 'mock' : 'stub-http';
+    while (performance.now() < deadline) await measureHandler(corpus.pages, { batchSize: 10, runs: 1, warmupRuns: 0 }, transport);
   } else if (target === 'local') {
     const { measureLocal } = await import('./local.ts');
     await measureLocal(Number(flag('--count', '200')));
   } else {
-    throw new Error(`unknown target ${target}: cleaner|handler|local`);
+    throw new Error(`unknown target ${target}: cleaner|handler|handler-sdk|local`);
   }
 }
 
