@@ -86,9 +86,10 @@ export const EXACT_PHRASES: Table = {
   ],
   byline: ['author', 'authors', 'written by', 'posted by', 'by', 'autor', 'auteur', 'autore', 'penulis'],
   widget: [
-    'was this helpful', 'was this article helpful', 'yes', 'no', 'rate this', 'rate this recipe', 'print recipe',
+    'was this helpful', 'was this article helpful', 'rate this', 'rate this recipe', 'print recipe',
     'jump to recipe', 'reply', 'report', 'loading', 'loading...', 'video', 'gallery', 'photos', 'view gallery',
-    'play video', 'show comments', 'hide comments', 'post comment', 'submit', 'cancel', 'send',
+    'play video', 'show comments', 'hide comments', 'post comment', 'submit', 'cancel', 'send', 'print article',
+    'text size', 'font size', 'back to gallery', 'view gallery', 'open gallery', 'copied', 'copied!',
     'line-ups', 'lineups', 'line ups', 'starting line-ups', 'match stats', 'match statistics', 'key stats', 'scorers',
     'goalscorers', 'box score', 'scoreboard', 'standings', 'league table',
   ],
@@ -121,6 +122,7 @@ export const PREFIX_PHRASES: Table = {
     'see more on', 'read more:', 'read more about', 'read also', 'related:', 'related reading', 'also read:',
     'more from', 'more on ', 'read next', 'recommended:', 'watch:', 'listen:', 'click here', 'lire aussi',
     'à lire aussi', 'baca juga', 'baca:', 'leia também', 'leia mais', 'leggi anche', 'lee también', 'lea también',
+    'see more:', 'see also:', 'related post:', 'related coverage', 'mehr:', 'lesen sie mehr', 'voir aussi',
     'te puede interesar', 'mehr zum thema', 'lesen sie auch', 'auch interessant', 'lees ook', 'in "', 'in “',
   ],
   paywall: [
@@ -163,6 +165,7 @@ export const CONTAINS_PHRASES: Table = {
     'thank you for subscribing', 'suscríbete a nuestro', 'abonnieren sie unseren newsletter', 'inscrivez-vous à notre newsletter',
   ],
   boilerplate: ['we may earn an affiliate commission', 'we may earn a commission', 'affiliate links'],
+  contributors: ['contributed reporting', 'contributed to this report', 'additional reporting by'],
 };
 
 /** Shapes with numbers or alternatives, compiled once. No nested quantifiers. */
@@ -180,6 +183,11 @@ export const PATTERN_PHRASES: ReadonlyArray<{ readonly re: RegExp; readonly reas
   { re: /^more\s(?:great\s|top\s|popular\s|recent\s|related\s)?(?:[\p{L}\p{N}&'’]{1,20}\s){0,3}(?:stories|articles|news|reads|videos)$/iu, reason: 'related', barrier: true },
   { re: /^follow\b.{0,60}\b(?:instagram|facebook|twitter|youtube|tiktok|linkedin|bluesky|threads)\b/iu, reason: 'share' },
   { re: /^by\s[^|]{2,60}\s\|\s/iu, reason: 'byline' },
+  { re: /^(?:[\p{L}.'’\-]{1,30}\s){0,4}@[\p{L}\p{N}_]{2,30}$/u, reason: 'byline' },
+  { re: /^view all\s?\(\d{1,6}\)$/iu, reason: 'nav' },
+  // answer buttons of a feedback widget; "Yes." with its full stop is a one-word paragraph
+  { re: /^(?:yes|no|ja|nein|sí|oui|non|sì)$/iu, reason: 'widget' },
+  { re: /^(?:image|photo|picture|slide)\s\d{1,3}\s(?:of|\/)\s?\/?\s?\d{0,3}$/iu, reason: 'label' },
   { re: /(?:telephone|tel\.|phone|fax|whatsapp)\s?:\s?[*+(]?\d/iu, reason: 'footer' },
   { re: /^(?:About|ABOUT|Sobre|Über|Acerca de|À propos de|Chi è|Over|Tentang)\s(?:the\s)?\p{Lu}[\p{L}\p{N}&.,'’\-]{0,40}(?:\s[\p{Lu}&][\p{L}\p{N}&.,'’\-]{0,40}){0,5}$/u, reason: 'footer', barrier: true },
   { re: /^(?:forward-looking statements?|cautionary (?:note|statement)|safe harbou?r statement|media contacts?|press contacts?|investor contacts?|for more information,? contact|source:)\b/iu, reason: 'footer', barrier: true },

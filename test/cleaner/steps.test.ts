@@ -79,6 +79,12 @@ describe('phrase tables', () => {
     ['Shares in the company rose 6% on Monday.', null],
     ['Sharing a plot with friends taught me patience.', null],
     ['Readers wrote in with their own stories.', null],
+    ['Yes', 'widget'],
+    ['Yes.', null],
+    ['See more: Bridge plans approved', 'related'],
+    ['Jane Doe @janedoe', 'byline'],
+    ['Keith Adams contributed reporting from Lima.', 'contributors'],
+    ['© Agency', 'footer'],
   ];
   for (const [line, reason] of cases) {
     it(`${JSON.stringify(line)} -> ${reason}`, () => {
@@ -87,6 +93,8 @@ describe('phrase tables', () => {
   }
   it('marks barrier reasons', () => {
     expect(matchPhrase('Leave a Reply', 3)?.barrier).toBe(true);
+    expect(matchPhrase('© 2025 Example Media', 3)?.barrier).toBe(true);
+    expect(matchPhrase('© Agency', 2)?.barrier).toBe(false);
     expect(matchPhrase('Advertisement', 1)?.barrier).toBe(false);
   });
   it('strips trailing gallery labels', () => {
