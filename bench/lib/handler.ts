@@ -30,6 +30,12 @@ export interface HandlerOptions {
   readonly batchSize: number;
   readonly runs: number;
   readonly warmupRuns: number;
+  /**
+   * The cleaner alone, run on the same pages right after each handler pass, so the CPU the
+   * handler spends beyond clean() is measured under the same machine load.
+   * @default - not measured
+   */
+  readonly clean?: (text: string) => unknown;
 }
 
 export interface HandlerResult {
@@ -57,6 +63,8 @@ export interface HandlerResult {
   readonly s3PutsPerArticle: number;
   readonly ddbPutsPerArticle: number;
   readonly ddbOtherCallsPerArticle: number;
+  /** Median over runs of (handler CPU - clean() CPU on the same pages) per article (ms); null when not measured. */
+  readonly cpuMsBeyondCleanPerArticle: number | null;
   /** Bytes the handler wrote to stdout (structured logs, EMF metrics) per article. */
   readonly logBytesPerArticle: number;
 }
@@ -292,6 +300,7 @@ export async function measureHandler(pages: readonly string[], options: HandlerO
   let failures = 0;
   const runMs: number[] = [];
   const runCpuMs: number[] = [];
+  const overheadCpuMs: number[] = [];
   const pass = async (): Promise<void> => {
     for (const e of events) {
       const res = await handler(e, context);
@@ -315,6 +324,12 @@ export async function measureHandler(pages: readonly string[], options: HandlerO
       runMs.push(performance.now() - t0);
       const cpu = process.cpuUsage(cpu0);
       runCpuMs.push((cpu.user + cpu.system) / 1000);
+      if (options.clean) {
+        const c0 = process.cpuUsage();
+        for (const p of pages) options.clean(p);
+        const c = process.cpuUsage(c0);
+        overheadCpuMs.push((cpu.user + cpu.system - c.user - c.system) / 1000 / keys.length);
+      }
     }
     logBytes = stdout.bytes();
   } finally {
@@ -344,6 +359,7 @@ export async function measureHandler(pages: readonly string[], options: HandlerO
     ddbPutsPerArticle: fakes.counters.ddbPuts / articles,
     ddbOtherCallsPerArticle: fakes.counters.ddbOther / articles,
     logBytesPerArticle: logBytes / articles,
+    cpuMsBeyondCleanPerArticle: overheadCpuMs.length ? median(overheadCpuMs) : null,
   };
   fakes.restore();
   clients.s3.destroy();
