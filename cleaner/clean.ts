@@ -11,8 +11,8 @@ import type { CleanOptions, CleanResult, RemovalReason } from './types.ts';
 import type { Line } from './page.ts';
 import { normalise } from './steps/normalise.ts';
 import { DEFAULT_MAX_LINES, splitLines } from './steps/split.ts';
-import { computeFeatures } from './steps/features.ts';
-import { recogniseLines } from './steps/recognise.ts';
+import { measureLine, pageFeatures } from './steps/features.ts';
+import { recogniseLine } from './steps/recognise.ts';
 import { findMedia } from './steps/media.ts';
 import { findRegion } from './steps/region.ts';
 import { findTitle, readHeader } from './steps/title.ts';
@@ -37,14 +37,39 @@ interface Labelled {
   readonly region: { start: number; end: number } | null;
 }
 
+/** What the features and recognisers found on a line: a function of its text alone. */
+type LineFacts = Pick<Line, typeof LINE_FACTS[number]>;
+const LINE_FACTS = [
+  'signoff', 'words', 'endsSentence', 'stopRatio', 'capsRatio', 'digitRatio', 'listShape', 'textLike', 'dataLike', 'footnote',
+  'phrase', 'credit', 'mediaLabel', 'byline', 'dateLine', 'contributors', 'signoffLine',
+] as const;
+
+/**
+ * Steps 3-4a for one line: the text-only features and the recognisers, computed once per distinct
+ * text of a clean() call (the confirmation passes of `stabilise` see the same lines again).
+ * The cached objects are shared, never mutated: later steps only replace them.
+ */
+function measureAndRecognise(l: Line, memo: Map<string, LineFacts>): void {
+  const known = memo.get(l.text);
+  if (known) {
+    Object.assign(l, known);
+    return;
+  }
+  measureLine(l);
+  recogniseLine(l);
+  const facts = {} as Record<string, unknown>;
+  for (const k of LINE_FACTS) facts[k] = l[k];
+  memo.set(l.text, facts as unknown as LineFacts);
+}
+
 /** Steps 2-4 on normalised text: every line gets its label (title, body, caption, credit, removed). */
-function labelLines(normalised: string, maxLines: number): Labelled {
+function labelLines(normalised: string, maxLines: number, memo: Map<string, LineFacts>): Labelled {
   // 2. split
   const { lines, overflow } = splitLines(normalised, maxLines);
-  // 3. features
-  computeFeatures(lines);
-  // 4. recognisers, media, region, classification, refinement, title
-  recogniseLines(lines);
+  // 3. features, 4a. recognisers
+  for (const l of lines) measureAndRecognise(l, memo);
+  pageFeatures(lines);
+  // 4. media, region, classification, refinement, title
   findMedia(lines);
   const region = findRegion(lines);
   classifyLines(lines, region);
@@ -74,12 +99,12 @@ function keptText(kept: readonly Line[]): string {
 }
 
 /** Re-labels the kept lines as a page of their own until the labels no longer change. */
-function stabilise(lines: Line[]): void {
+function stabilise(lines: Line[], memo: Map<string, LineFacts>): void {
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     // the page a reader would clean again: the title first, then the paragraphs in order
     const kept = [...lines.filter((l) => l.label === 'title').slice(0, 1), ...lines.filter((l) => l.label === 'body')];
     if (kept.length === 0) return;
-    const again = labelLines(keptText(kept), Number.MAX_SAFE_INTEGER).lines;
+    const again = labelLines(keptText(kept), Number.MAX_SAFE_INTEGER, memo).lines;
     if (again.length !== kept.length) return; // cannot happen: kept lines are normalised, non-blank
     let changed = false;
     again.forEach((a, k) => {
@@ -105,8 +130,9 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
   // 1. normalise
   const normalised = normalise(typeof text === 'string' ? text : String(text ?? ''));
   // 2-4. label every line
-  const { lines, overflow, region } = labelLines(normalised, options.maxLines ?? DEFAULT_MAX_LINES);
-  stabilise(lines);
+  const memo = new Map<string, LineFacts>();
+  const { lines, overflow, region } = labelLines(normalised, options.maxLines ?? DEFAULT_MAX_LINES, memo);
+  stabilise(lines, memo);
   paragraphAgencies(lines);
   // 5. extract metadata
   const paragraphs = bodyParagraphs(lines);

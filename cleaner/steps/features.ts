@@ -22,44 +22,49 @@ const UPPER_START_RE = /^\p{Lu}/u;
 const DIGIT_RE = /\p{N}/gu;
 const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/gu;
 
-export function computeFeatures(lines: Line[]): void {
+/** The features of a line that depend on its text alone (not on the page around it). */
+export function measureLine(l: Line, stop: ReadonlySet<string> = POOLED_STOPWORDS): void {
+  // a trailing agency sign-off is not part of the paragraph: measure the line without it
+  const split = safe(() => splitSignoff(l.text));
+  l.signoff = split && split.text.trim() !== '' ? { text: split.text.trim(), agency: split.agency } : null;
+  const text = l.signoff ? l.signoff.text : l.text;
+  const toks = tokens(text);
+  const cjk = cjkCount(text);
+  const latinToks = cjk === 0 ? toks.length : toks.filter((t) => cjkCount(t) === 0).length;
+  l.words = latinToks + Math.round(cjk / CJK_CHARS_PER_WORD);
+  l.endsSentence = SENTENCE_END_RE.test(text);
+  let stops = 0;
+  let caps = 0;
+  for (const t of toks) {
+    if (stop.has(t.toLowerCase())) stops++;
+    if (UPPER_START_RE.test(t)) caps++;
+  }
+  l.stopRatio = toks.length ? stops / toks.length : 0;
+  l.capsRatio = toks.length ? caps / toks.length : 0;
+  const alnum = text.match(LETTER_OR_DIGIT_RE)?.length ?? 0;
+  l.digitRatio = alnum ? (text.match(DIGIT_RE)?.length ?? 0) / alnum : 0;
+  l.listShape = LIST_ITEM_RE.test(l.text);
+  // prose in a language with pooled stop words always has some (a list of names has none)
+  const proseStops = cjk > 0 || !POOLED_SCRIPT_RE.test(text) || l.stopRatio >= TEXT_MIN_SENTENCE_STOP_RATIO;
+  const sentenceShaped = l.words >= TEXT_MIN_WORDS
+    && (l.endsSentence || (l.words >= TEXT_LONG_WORDS && l.stopRatio >= TEXT_MIN_STOP_RATIO));
+  l.textLike = sentenceShaped && proseStops;
+  l.dataLike = sentenceShaped && !proseStops;
+  l.footnote = FOOTNOTE_RE.test(text);
+  l.phrase = matchPhrase(l.text, l.words);
+}
+
+/** Page-level features: how often each text repeats, and runs of same-shaped list lines. */
+export function pageFeatures(lines: Line[]): void {
   const counts = new Map<string, number>();
   for (const l of lines) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
-
-  const stop = POOLED_STOPWORDS;
-
-  for (const l of lines) {
-    // a trailing agency sign-off is not part of the paragraph: measure the line without it
-    const split = safe(() => splitSignoff(l.text));
-    l.signoff = split && split.text.trim() !== '' ? { text: split.text.trim(), agency: split.agency } : null;
-    const text = l.signoff ? l.signoff.text : l.text;
-    const toks = tokens(text);
-    const cjk = cjkCount(text);
-    const latinToks = cjk === 0 ? toks.length : toks.filter((t) => cjkCount(t) === 0).length;
-    l.words = latinToks + Math.round(cjk / CJK_CHARS_PER_WORD);
-    l.endsSentence = SENTENCE_END_RE.test(text);
-    let stops = 0;
-    let caps = 0;
-    for (const t of toks) {
-      if (stop.has(t.toLowerCase())) stops++;
-      if (UPPER_START_RE.test(t)) caps++;
-    }
-    l.stopRatio = toks.length ? stops / toks.length : 0;
-    l.capsRatio = toks.length ? caps / toks.length : 0;
-    const alnum = text.match(LETTER_OR_DIGIT_RE)?.length ?? 0;
-    l.digitRatio = alnum ? (text.match(DIGIT_RE)?.length ?? 0) / alnum : 0;
-    l.listShape = LIST_ITEM_RE.test(l.text);
-    l.repeats = counts.get(l.text) ?? 1;
-    // prose in a language with pooled stop words always has some (a list of names has none)
-    const proseStops = cjk > 0 || !POOLED_SCRIPT_RE.test(text) || l.stopRatio >= TEXT_MIN_SENTENCE_STOP_RATIO;
-    const sentenceShaped = l.words >= TEXT_MIN_WORDS
-      && (l.endsSentence || (l.words >= TEXT_LONG_WORDS && l.stopRatio >= TEXT_MIN_STOP_RATIO));
-    l.textLike = sentenceShaped && proseStops;
-    l.dataLike = sentenceShaped && !proseStops;
-    l.footnote = FOOTNOTE_RE.test(text);
-    l.phrase = matchPhrase(l.text, l.words);
-  }
+  for (const l of lines) l.repeats = counts.get(l.text) ?? 1;
   markListRuns(lines);
+}
+
+export function computeFeatures(lines: Line[]): void {
+  for (const l of lines) measureLine(l);
+  pageFeatures(lines);
 }
 
 /** The separators list items use between their parts ("June 9 -- Venue", "1a etapa: 10 de março"). */

@@ -18,17 +18,20 @@ export function safe<T>(f: () => T): T | null {
 }
 
 export function recogniseLines(lines: Line[]): void {
-  for (const l of lines) {
-    const t = l.text;
-    l.mediaLabel = safe(() => stripMediaLabel(t));
-    const captionPart = stripTrailingLabel(l.mediaLabel ? l.mediaLabel.rest : t);
-    l.credit = safe(() => findCredit(captionPart));
-    // bylines and date lines are short and never prose (classify ignores them on text-like lines)
-    if (l.words <= META_MAX_WORDS && !l.textLike) {
-      l.signoffLine = safe(() => isSignoffLine(t));
-      l.byline = safe(() => parseByline(t));
-      l.dateLine = safe(() => parseDateLine(t));
-    }
-    if (l.words <= CONTRIBUTORS_MAX_WORDS) l.contributors = safe(() => parseContributors(t));
+  for (const l of lines) recogniseLine(l);
+}
+
+/** Runs the recognisers on one line (needs the line's own features: words, textLike). */
+export function recogniseLine(l: Line): void {
+  const t = l.text;
+  l.mediaLabel = safe(() => stripMediaLabel(t));
+  const captionPart = stripTrailingLabel(l.mediaLabel ? l.mediaLabel.rest : t);
+  l.credit = safe(() => findCredit(captionPart));
+  // bylines and date lines are short and never prose (classify ignores them on text-like lines)
+  if (l.words <= META_MAX_WORDS && !l.textLike) {
+    l.signoffLine = safe(() => isSignoffLine(t));
+    l.byline = safe(() => parseByline(t));
+    l.dateLine = safe(() => parseDateLine(t));
   }
+  if (l.words <= CONTRIBUTORS_MAX_WORDS) l.contributors = safe(() => parseContributors(t));
 }
