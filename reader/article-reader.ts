@@ -117,7 +117,7 @@ export class ArticleReader {
     } catch (err) {
       throw new BodyFetchError(record.articleId, bucket, ref.key, { cause: err });
     }
-    let parsed: { body?: unknown; removed?: unknown };
+    let parsed: { body?: unknown; removed?: unknown; images?: unknown };
     try {
       parsed = JSON.parse(text) as typeof parsed;
     } catch (err) {
@@ -129,6 +129,8 @@ export class ArticleReader {
       ...rest,
       body: parsed.body,
       ...(Array.isArray(parsed.removed) ? { removed: parsed.removed as Article['removed'] } : {}),
+      // Bodies offloaded before images moved to the document keep their images in the item.
+      ...(Array.isArray(parsed.images) ? { images: parsed.images as Article['images'] } : {}),
     };
   }
 }

@@ -21,7 +21,7 @@ export class BodyFetchError extends ReaderError {
   }
 }
 
-/** The offloaded body object is not the `{ body, removed }` JSON the ingest function writes. */
+/** The offloaded body object is not the `{ body, removed, images }` JSON the ingest function writes. */
 export class MalformedBodyError extends ReaderError {
   public readonly articleId: string;
 

@@ -7,6 +7,7 @@
  *   - a newer or identical record is already stored            -> 'stale'
  *   - the object (version) is gone before we could read it     -> 'missing' (its delete event follows)
  *   - bytes that are too large / binary / not an article        -> a 'rejected' / 'empty' record
+ *   - a cleaned record too large for one item even offloaded   -> a 'rejected' record ('record-too-large: N bytes')
  */
 import { GetObjectCommand, type GetObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -14,9 +15,9 @@ import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { SQSRecord } from 'aws-lambda';
 import { performance } from 'node:perf_hooks';
 import { CLEANER_VERSION } from '../../cleaner/index.ts';
-import { cleanArticle, isOverSizeCap, oversizedFields, type CleaningFields } from '../shared/article.ts';
-import type { ArticleStore, PutOutcome } from '../shared/article-store.ts';
-import { IngestError, ObjectReadError } from '../shared/errors.ts';
+import { cleanArticle, isOverSizeCap, oversizedFields, recordTooLargeReason, rejectedFields, type CleaningFields } from '../shared/article.ts';
+import type { ArticleStore, PutOutcome, PutResult } from '../shared/article-store.ts';
+import { IngestError, ObjectReadError, RecordTooLargeError } from '../shared/errors.ts';
 import { buildArticleRecord, buildTombstone, type ArticleStatus, type SourceInfo } from '../shared/record.ts';
 import { parseS3Message, type S3ObjectEvent } from '../shared/s3-event.ts';
 
@@ -93,14 +94,23 @@ async function writeRecord(
   source: SourceInfo,
   extra: Pick<ProcessResult, 'cleaningMs' | 'encoding'>,
 ): Promise<ProcessResult> {
-  const record = buildArticleRecord(fields, source, (deps.now ?? (() => new Date()))());
-  const put = await deps.store.put(record);
+  const ingestedAt = (deps.now ?? (() => new Date()))();
+  let record = buildArticleRecord(fields, source, ingestedAt);
+  let put: PutResult;
+  try {
+    put = await deps.store.put(record);
+  } catch (err) {
+    // Retrying cannot make it smaller: record a clear rejection instead of failing into the DLQ.
+    if (!(err instanceof RecordTooLargeError)) throw err;
+    record = buildArticleRecord(rejectedFields(recordTooLargeReason(err.bytes)), source, ingestedAt);
+    put = await deps.store.put(record);
+  }
   return {
     articleId: record.articleId,
     status: record.status,
     statusReason: record.statusReason,
     outcome: put.outcome,
-    removedLines: fields.removed.length,
+    removedLines: record.status === fields.status ? fields.removed.length : 0,
     offloaded: put.bodyRef !== undefined,
     ...extra,
   };

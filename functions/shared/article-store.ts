@@ -11,7 +11,7 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { ARTICLES_TABLE } from '../../lib/table-schema.ts';
-import { StoreError } from './errors.ts';
+import { RecordTooLargeError, StoreError } from './errors.ts';
 import { fromItem, toItem, type ArticleRecord, type BodyRef } from './record.ts';
 
 /** Items estimated above this are offloaded (DynamoDB's hard limit is 400 KB, GSI copies included). */
@@ -30,12 +30,18 @@ export type PutOutcome = 'written' | 'stale';
 
 export interface PutResult {
   readonly outcome: PutOutcome;
-  /** Set when body and removed were moved to the bodies bucket. */
+  /** Set when body, removed and images were moved to the bodies bucket. */
   readonly bodyRef?: BodyRef;
 }
 
+/** What an offloaded record keeps in the bodies bucket (one JSON document). */
+export type OffloadedContent = Pick<ArticleRecord, 'body' | 'removed' | 'images'>;
+
 export interface ArticleStore {
-  /** Writes the record unless a record from a newer (or the same) event is stored. */
+  /**
+   * Writes the record unless a record from a newer (or the same) event is stored. Throws
+   * RecordTooLargeError (writing nothing) when the item is over budget even with its content offloaded.
+   */
   put(record: ArticleRecord): Promise<PutResult>;
   /** The stored record, with an offloaded body read back when `hydrate` is true; null when absent. */
   get(articleId: string, opts?: { readonly hydrate?: boolean }): Promise<ArticleRecord | null>;
@@ -86,15 +92,18 @@ export class DynamoArticleStore implements ArticleStore {
     let stored = record;
     let item = toItem(record);
     if (estimateItemBytes(item) > this.#props.maxItemBytes) {
-      const bodyRef = await this.#offloadBody(record);
-      stored = { ...record, body: '', removed: [], bodyOffloaded: true, bodyRef };
-      item = toItem(stored);
-      const size = estimateItemBytes(item);
+      // Size the item without its content first, so nothing is uploaded for a record that cannot be stored.
+      const without = { ...record, body: '', removed: [], images: [], bodyOffloaded: true } as const;
+      const placeholder: BodyRef = { bucket: this.#props.bodiesBucket, key: this.#bodyKey(record.articleId, '0'.repeat(64)), bytes: 0 };
+      const size = estimateItemBytes(toItem({ ...without, bodyRef: placeholder }));
       if (size > this.#props.maxItemBytes) {
-        throw new StoreError(`record is ~${size} bytes even with its body offloaded (limit ${this.#props.maxItemBytes})`, {
+        throw new RecordTooLargeError(`record is ~${size} bytes even with its body offloaded (limit ${this.#props.maxItemBytes})`, size, {
           context: this.#context(record),
         });
       }
+      const bodyRef = await this.#offloadBody(record);
+      stored = { ...without, bodyRef };
+      item = toItem(stored);
     }
     try {
       await this.#props.ddb.send(
@@ -126,14 +135,20 @@ export class DynamoArticleStore implements ArticleStore {
     const record = fromItem(out.Item);
     if (!opts.hydrate || record.bodyRef === undefined) return record;
     const doc = await this.#readBody(record.bodyRef, articleId);
-    return { ...record, body: doc.body, removed: doc.removed };
+    // Documents written before images were offloaded hold only body and removed.
+    return { ...record, body: doc.body, removed: doc.removed, ...(Array.isArray(doc.images) ? { images: doc.images } : {}) };
   }
 
-  /** Stores `{ body, removed }` under a content-addressed key, so a stale writer cannot clobber a live body. */
+  #bodyKey(articleId: string, digest: string): string {
+    return `${BODIES_PREFIX}${articleId}/${digest}.json`;
+  }
+
+  /** Stores `{ body, removed, images }` under a content-addressed key, so a stale writer cannot clobber a live body. */
   async #offloadBody(record: ArticleRecord): Promise<BodyRef> {
-    const doc = JSON.stringify({ body: record.body, removed: record.removed });
+    const content: OffloadedContent = { body: record.body, removed: record.removed, images: record.images };
+    const doc = JSON.stringify(content);
     const digest = createHash('sha256').update(doc, 'utf8').digest('hex');
-    const key = `${BODIES_PREFIX}${record.articleId}/${digest}.json`;
+    const key = this.#bodyKey(record.articleId, digest);
     try {
       await this.#props.s3.send(
         new PutObjectCommand({
@@ -149,11 +164,11 @@ export class DynamoArticleStore implements ArticleStore {
     return { bucket: this.#props.bodiesBucket, key, bytes: utf8Bytes(doc) };
   }
 
-  async #readBody(ref: BodyRef, articleId: string): Promise<Pick<ArticleRecord, 'body' | 'removed'>> {
+  async #readBody(ref: BodyRef, articleId: string): Promise<Pick<OffloadedContent, 'body' | 'removed'> & { images?: OffloadedContent['images'] }> {
     try {
       const out = await this.#props.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
       const text = (await out.Body?.transformToString('utf-8')) ?? '';
-      return JSON.parse(text) as Pick<ArticleRecord, 'body' | 'removed'>;
+      return JSON.parse(text) as Pick<OffloadedContent, 'body' | 'removed'> & { images?: OffloadedContent['images'] };
     } catch (cause) {
       throw new StoreError('reading the offloaded body failed', { cause, context: { articleId, bodyKey: ref.key } });
     }

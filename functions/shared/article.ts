@@ -9,7 +9,7 @@ import { CLEANER_VERSION, clean } from '../../cleaner/index.ts';
 import type { CleanOptions, ImageInfo, RemovedLine } from '../../cleaner/types.ts';
 import { decodeArticleBytes, type TextEncodingName } from './decode.ts';
 
-/** statusReason values (besides 'too-large: …' and the decoder's 'binary:…'). */
+/** statusReason values (besides 'too-large: …', 'record-too-large: …' and the decoder's 'binary:…'). */
 export const STATUS_REASONS = {
   /** The decoded text was blank (zero bytes, a lone BOM, whitespace). */
   emptyInput: 'empty-input',
@@ -25,7 +25,7 @@ export type CleaningStatus = 'ok' | 'empty' | 'rejected';
 /** The cleaning part of an ArticleRecord; also one line of `articles clean --jsonl`. */
 export interface CleaningFields {
   readonly status: CleaningStatus;
-  /** null when ok; else 'too-large: N bytes > M', 'binary:<what>', 'empty-input', 'no-article-text'. */
+  /** null when ok; else 'too-large: N bytes > M', 'record-too-large: N bytes', 'binary:<what>', 'empty-input', 'no-article-text'. */
   readonly statusReason: string | null;
   readonly title: string | null;
   readonly body: string;
@@ -56,6 +56,11 @@ export function sha256Hex(text: string): string {
 /** The statusReason of an upload over the cap. */
 export function tooLargeReason(size: number, maxBytes: number): string {
   return `too-large: ${size} bytes > ${maxBytes}`;
+}
+
+/** The statusReason of an upload whose record cannot fit one item even with its content offloaded. */
+export function recordTooLargeReason(itemBytes: number): string {
+  return `record-too-large: ${itemBytes} bytes`;
 }
 
 /** True when an object of `size` bytes must be refused (lets the handler decide before downloading). */

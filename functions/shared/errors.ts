@@ -61,3 +61,15 @@ export class StoreError extends IngestError {
     this.name = 'StoreError';
   }
 }
+
+/** The item is over the size budget even with body, removed and images offloaded (thousands of authors, say). */
+export class RecordTooLargeError extends StoreError {
+  /** Estimated size of the item with its content offloaded. */
+  public readonly bytes: number;
+
+  public constructor(message: string, bytes: number, options: IngestErrorOptions = {}) {
+    super(message, options);
+    this.name = 'RecordTooLargeError';
+    this.bytes = bytes;
+  }
+}

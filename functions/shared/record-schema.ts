@@ -30,13 +30,13 @@ export const BodyRefSchema = z
     key: z.string().min(1).meta({ description: 'Object key: bodies/<articleId>/<sha256 of the document>.json' }),
     bytes: z.number().int().nonnegative().meta({ description: 'Size of the JSON document in bytes.' }),
   })
-  .meta({ description: 'Where body and removed live when the item would exceed the DynamoDB size budget.' });
+  .meta({ description: 'Where body, removed and images live (one JSON document { body, removed, images }) when the item would exceed the DynamoDB size budget.' });
 
 export const ArticleRecordSchema = z
   .strictObject({
     articleId: z.string().regex(/^[0-9a-f]{32}$/).meta({ description: 'First 32 hex chars of SHA-256("<bucket>/<key>"). Table partition key.' }),
     status: z.enum(ARTICLE_STATUSES).meta({ description: 'ok | empty (no article text found) | rejected (not processed) | deleted (tombstone).' }),
-    statusReason: nullableString('Why the status is not ok, e.g. "too-large: 12000000 bytes > 10485760", "binary:png", "no-article-text"; null when ok.'),
+    statusReason: nullableString('Why the status is not ok, e.g. "too-large: 12000000 bytes > 10485760", "binary:png", "no-article-text", "record-too-large: 412345 bytes"; null when ok.'),
     title: nullableString('Headline, or null.'),
     body: z.string().meta({ description: 'Article paragraphs joined by "\\n\\n"; "" when offloaded, empty, rejected or deleted.' }),
     language: z.string().regex(/^[a-z]{2,3}$/).meta({ description: 'ISO 639-1 code, or "und".' }),
@@ -45,7 +45,7 @@ export const ArticleRecordSchema = z
     publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().meta({ description: 'Publication date "YYYY-MM-DD", or null.' }),
     images: z
       .array(z.strictObject({ caption: z.string().nullable(), credit: z.string().nullable() }))
-      .meta({ description: 'Image captions and credits found in the page.' }),
+      .meta({ description: 'Image captions and credits found in the page; [] when offloaded (records offloaded by earlier versions of the ingest function keep them here).' }),
     removed: z
       .array(z.strictObject({ text: z.string(), reason: z.enum(REMOVAL_REASONS) }))
       .meta({ description: 'Every non-blank input line not kept as title/body, with a reason code; [] when offloaded.' }),
@@ -64,7 +64,7 @@ export const ArticleRecordSchema = z
     sourceSequencer: z.string().regex(/^[0-9A-F]{32}$/).meta({ description: 'S3 event sequencer, uppercase, right-padded with 0 to 32 digits. Orders events per key.' }),
     ingestedAt: z.iso.datetime().meta({ description: 'When this record was written (ISO-8601, UTC).' }),
     ingestDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: 'UTC day of ingestedAt; partition key of the byIngestDay index.' }),
-    bodyOffloaded: z.boolean().meta({ description: 'true when body and removed are stored in the bodies bucket (see bodyRef).' }),
+    bodyOffloaded: z.boolean().meta({ description: 'true when body, removed and images are stored in the bodies bucket (see bodyRef).' }),
     bodyRef: BodyRefSchema.optional(),
   })
   .meta({

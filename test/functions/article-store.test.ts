@@ -6,7 +6,7 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoArticleStore, WRITE_CONDITION, estimateItemBytes } from '../../functions/shared/article-store.ts';
 import { createClients } from '../../functions/shared/clients.ts';
-import { StoreError } from '../../functions/shared/errors.ts';
+import { RecordTooLargeError, StoreError } from '../../functions/shared/errors.ts';
 import { buildArticleRecord, toItem } from '../../functions/shared/record.ts';
 import { parseArticleRecord } from '../../functions/shared/record-schema.ts';
 import { BODIES, OK_FIELDS, SOURCE, TABLE, s3Body } from './helpers.ts';
@@ -65,7 +65,7 @@ describe('DynamoArticleStore.put', () => {
     expect((err as StoreError).cause).toBeInstanceOf(Error);
   });
 
-  it('offloads body and removed to the bodies bucket when the item would be too large', async () => {
+  it('offloads body, removed and images to the bodies bucket when the item would be too large', async () => {
     ddbMock.on(PutCommand).resolves({});
     s3Mock.on(PutObjectCommand).resolves({});
     const big = hugeRecord();
@@ -76,11 +76,11 @@ describe('DynamoArticleStore.put', () => {
     const put = s3Mock.commandCalls(PutObjectCommand)[0]!.args[0].input;
     expect(put.Bucket).toBe(BODIES);
     expect(put.Key).toMatch(new RegExp(`^bodies/${big.articleId}/[0-9a-f]{64}\\.json$`));
-    expect(JSON.parse(put.Body as string)).toEqual({ body: big.body, removed: big.removed });
+    expect(JSON.parse(put.Body as string)).toEqual({ body: big.body, removed: big.removed, images: big.images });
     expect(result.bodyRef).toEqual({ bucket: BODIES, key: put.Key, bytes: Buffer.byteLength(put.Body as string) });
 
     const item = ddbMock.commandCalls(PutCommand)[0]!.args[0].input.Item!;
-    expect(item).toMatchObject({ body: '', removed: [], bodyOffloaded: true, bodyRef: result.bodyRef, contentHash: big.contentHash });
+    expect(item).toMatchObject({ body: '', removed: [], images: [], bodyOffloaded: true, bodyRef: result.bodyRef, contentHash: big.contentHash });
     expect(Buffer.byteLength(JSON.stringify(item))).toBeLessThan(400 * 1024);
     expect(estimateItemBytes(item)).toBeLessThan(350_000);
     expect(() => parseArticleRecord(item)).not.toThrow();
@@ -92,12 +92,31 @@ describe('DynamoArticleStore.put', () => {
     expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
   });
 
-  it('refuses a record that is too large even without its body', async () => {
+  it('offloads images too: 3000 captions alone no longer keep the item over the limit', async () => {
+    ddbMock.on(PutCommand).resolves({});
+    s3Mock.on(PutObjectCommand).resolves({});
+    const images = Array.from({ length: 3000 }, (_, i) => ({ caption: `The mayor number ${i} opened the new bridge over the river on a sunny morning after years of delay.`, credit: `Photograph: Reuters staff ${i}` }));
+    const r = buildArticleRecord({ ...OK_FIELDS, images }, SOURCE, AT);
+    expect(estimateItemBytes(toItem({ ...r, body: '', removed: [] }))).toBeGreaterThan(350_000);
+
+    await expect(store.put(r)).resolves.toMatchObject({ outcome: 'written' });
+    const item = ddbMock.commandCalls(PutCommand)[0]!.args[0].input.Item!;
+    expect(item).toMatchObject({ images: [], bodyOffloaded: true });
+    expect(estimateItemBytes(item)).toBeLessThan(350_000);
+    expect(JSON.parse(s3Mock.commandCalls(PutObjectCommand)[0]!.args[0].input.Body as string).images).toEqual(images);
+  });
+
+  it('refuses a record that is too large even without its content, before uploading anything', async () => {
     const authors = Array.from({ length: 5000 }, (_, i) => `Author number ${i} with a long name`.repeat(3));
     const r = buildArticleRecord({ ...OK_FIELDS, authors }, SOURCE, AT);
     s3Mock.on(PutObjectCommand).resolves({});
-    await expect(store.put(r)).rejects.toThrow(/even with its body offloaded/);
+    const err = await store.put(r).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RecordTooLargeError);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as RecordTooLargeError).message).toMatch(/even with its body offloaded/);
+    expect((err as RecordTooLargeError).bytes).toBeGreaterThan(350_000);
     expect(ddbMock).not.toHaveReceivedCommand(PutCommand);
+    expect(s3Mock).not.toHaveReceivedCommand(PutObjectCommand);
   });
 });
 
@@ -114,6 +133,19 @@ describe('DynamoArticleStore.get', () => {
     const got = await store.get(record.articleId, { hydrate: true });
     expect(got).toMatchObject({ body: record.body, removed: record.removed, bodyOffloaded: true, bodyRef });
     expect(s3Mock).toHaveReceivedCommandWith(GetObjectCommand, { Bucket: BODIES, Key: bodyRef.key });
+  });
+
+  it('hydrates images from the document, and keeps the item\'s images for documents without them', async () => {
+    const images = [{ caption: 'The bridge at dawn', credit: 'Reuters' }];
+    const bodyRef = { bucket: BODIES, key: `bodies/${record.articleId}/y.json`, bytes: 10 };
+    ddbMock.on(GetCommand).resolves({ Item: toItem({ ...record, body: '', removed: [], images: [], bodyOffloaded: true, bodyRef }) });
+    s3Mock.on(GetObjectCommand).resolves({ Body: s3Body(JSON.stringify({ body: record.body, removed: [], images })) } as never);
+    expect(await store.get(record.articleId, { hydrate: true })).toMatchObject({ body: record.body, images });
+
+    const legacyImages = [{ caption: 'Kept in the item', credit: null }];
+    ddbMock.on(GetCommand).resolves({ Item: toItem({ ...record, body: '', removed: [], images: legacyImages, bodyOffloaded: true, bodyRef }) });
+    s3Mock.on(GetObjectCommand).resolves({ Body: s3Body(JSON.stringify({ body: record.body, removed: [] })) } as never);
+    expect(await store.get(record.articleId, { hydrate: true })).toMatchObject({ body: record.body, images: legacyImages });
   });
 });
 

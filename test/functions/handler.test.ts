@@ -9,8 +9,10 @@ import { DynamoDBDocumentClient, PutCommand, type PutCommandInput } from '@aws-s
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordTooLargeReason, rejectedFields } from '../../functions/shared/article.ts';
+import { DynamoArticleStore, estimateItemBytes } from '../../functions/shared/article-store.ts';
 import { createClients } from '../../functions/shared/clients.ts';
-import { articleIdFor, fromItem, type ArticleRecord } from '../../functions/shared/record.ts';
+import { articleIdFor, buildArticleRecord, fromItem, toItem, type ArticleRecord } from '../../functions/shared/record.ts';
 import { parseArticleRecord } from '../../functions/shared/record-schema.ts';
 import { createHandler } from '../../functions/ingest/index.ts';
 import { METRIC_NAMES } from '../../functions/ingest/process.ts';
@@ -210,6 +212,27 @@ describe('ingest handler', () => {
     expect(Buffer.byteLength(JSON.stringify(item))).toBeLessThan(400 * 1024);
     expect(JSON.parse(body?.Body as string).body.length).toBeGreaterThan(300_000);
     expect(metricCount(METRIC_NAMES.bodiesOffloaded)).toBe(1);
+  });
+
+  it('a record too large for one item even with its content offloaded is stored as a clear rejection', async () => {
+    const key = 'huge-metadata.txt';
+    objects.set(key, Buffer.from(SAMPLE_ARTICLE));
+    // A budget that fits a content-free rejection of this object but not its cleaned record
+    // (title, authors, contentHash), standing in for an upload with thousands of authors.
+    const source = { bucket: BUCKET, key, versionId: null, eTag: 'etag-of-read', size: SAMPLE_ARTICLE.length, sequencer: '01'.padEnd(32, '0') };
+    const rejection = buildArticleRecord(rejectedFields(recordTooLargeReason(999_999)), source, new Date());
+    const budget = estimateItemBytes(toItem(rejection)) + 5;
+    const store = new DynamoArticleStore({ ...clients, tableName: TABLE, bodiesBucket: BODIES, maxItemBytes: budget });
+    const small = createHandler({ ...clients, config: { tableName: TABLE, bodiesBucket: BODIES }, store, logger, metrics });
+
+    const res = await small(sqsEvent(s3Message([put(key, '01')])), fakeContext);
+    expect(res.batchItemFailures).toEqual([]);
+    const r = stored(key)!;
+    expect(r).toMatchObject({ status: 'rejected', statusReason: expect.stringMatching(/^record-too-large: \d+ bytes$/), title: null, body: '', sourceKey: key });
+    expect(Number(/\d+/.exec(r.statusReason!)![0])).toBeGreaterThan(budget);
+    expect(() => parseArticleRecord(r)).not.toThrow();
+    expect(s3Mock).not.toHaveReceivedCommand(PutObjectCommand); // nothing offloaded for a record that was not stored
+    expect(metricCount(METRIC_NAMES.rejected)).toBe(1);
   });
 
   it('rejects an object over the size cap from the event size, without downloading it', async () => {

@@ -87,12 +87,21 @@ describe('ArticleReader', () => {
       new PutObjectCommand({
         Bucket: bodyRef.bucket,
         Key: bodyRef.key,
-        Body: JSON.stringify({ body: 'The whole long body.', removed: [{ text: 'Advertisement', reason: 'ad' }] }),
+        Body: JSON.stringify({
+          body: 'The whole long body.',
+          removed: [{ text: 'Advertisement', reason: 'ad' }],
+          images: [{ caption: 'The bridge at dawn', credit: 'Reuters' }],
+        }),
       }),
     );
-    await store({ ...big, body: '', removed: [], bodyOffloaded: true, bodyRef });
+    await store({ ...big, body: '', removed: [], images: [], bodyOffloaded: true, bodyRef });
     const got = await reader.get(big.articleId);
-    expect(got).toMatchObject({ body: 'The whole long body.', removed: [{ text: 'Advertisement', reason: 'ad' }], bodyOffloaded: true });
+    expect(got).toMatchObject({
+      body: 'The whole long body.',
+      removed: [{ text: 'Advertisement', reason: 'ad' }],
+      images: [{ caption: 'The bridge at dawn', credit: 'Reuters' }],
+      bodyOffloaded: true,
+    });
     expect(got).not.toHaveProperty('bodyRef');
 
     const raw = new ArticleReader({ ddb: stack.clients.ddb, s3: stack.clients.s3, tableName: stack.names.tableName, bodiesBucket: stack.names.bodiesBucket, fetchBodies: false });
