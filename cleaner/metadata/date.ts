@@ -1,6 +1,8 @@
 import type { DateKind, DateLineMatch } from './types.ts';
 import { MONTH_NUMBER, WEEKDAYS } from './tables/months.ts';
-import { DATE_FILLER_WORDS, DATE_KEYWORDS_AFTER, DATE_KEYWORDS_BEFORE, MAX_PROSE_WORDS, READING_TIME, RELATIVE_DATE } from './tables/dates.ts';
+import { DATE_FILLER_WORDS, DATE_KEYWORDS_AFTER, DATE_KEYWORDS_BEFORE, MAX_PROSE_WORDS, READING_TIME, RELATIVE_DATE, RELATIVE_DATE_WORDS } from './tables/dates.ts';
+
+const ASCII_DIGIT_RE = /\d/;
 
 /** Date lines are short; anything longer is prose that mentions a date. */
 const MAX_DATE_LINE_LENGTH = 160;
@@ -158,6 +160,8 @@ export function parseDateLine(line: string): DateLineMatch | null {
   if (line.length > 4 * MAX_DATE_LINE_LENGTH) return null;
   const s = line.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/^[(（[]|[)）\]]$/g, '');
   if (s === '' || s.length > MAX_DATE_LINE_LENGTH) return null;
+  // every date, time and reading-time pattern has a digit; without one only a relative-date word can match
+  if (!ASCII_DIGIT_RE.test(s) && !RELATIVE_DATE_WORDS.test(s)) return null;
   if (READING_TIME.test(s)) return { date: null, kind: 'other', readingTime: true };
 
   const found = findDates(s);
@@ -177,8 +181,9 @@ export function parseDateLine(line: string): DateLineMatch | null {
   // "Posted on 14 September 2024 by Ruth Kinsella": the byline tail is not prose.
   if (found.length > 0) rest = rest.replace(/\s(?:by|por|par|von|oleh|door)\s\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{Lu}[\p{L}\p{M}'’.-]*){0,3}\s*$/u, ' ');
   const relative = RELATIVE_DATE.test(rest);
-  const stripped = rest.replace(RELATIVE_DATE, ' ').replace(NO_YEAR_DATE, ' ').replace(TIME, ' ');
-  const hadTimeOrNoYear = stripped !== rest.replace(RELATIVE_DATE, ' ');
+  const withoutRelative = relative ? rest.replace(RELATIVE_DATE, ' ') : rest;
+  const stripped = withoutRelative.replace(NO_YEAR_DATE, ' ').replace(TIME, ' ');
+  const hadTimeOrNoYear = stripped !== withoutRelative;
   if (found.length === 0 && !relative && !hadTimeOrNoYear) return null;
 
   const withoutKeywords = stripped.replace(KEYWORD_BEFORE, ' ').replace(KEYWORD_AFTER, ' ');

@@ -49,8 +49,7 @@ export const DATE_FILLER_WORDS: ReadonlySet<string> = new Set([
 export const MAX_PROSE_WORDS = 2;
 
 /** Relative-date phrases ("3 hours ago", "hace 2 horas", "vor 3 Stunden", "2 jam lalu", "3時間前"). */
-export const RELATIVE_DATE = new RegExp(
-  [
+const RELATIVE_DATE_PARTS: readonly string[] = [
     String.raw`\b\d{1,3}\s?(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b`,
     String.raw`\b(?:hace|há)\s\d{1,3}\s(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|meses|mes|años?|anos?)\b`,
     String.raw`\bvor\s\d{1,3}\s(?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)\b`,
@@ -62,9 +61,10 @@ export const RELATIVE_DATE = new RegExp(
     String.raw`\d{1,3}\s?(?:秒|分|時間|日|週間|か月|ヶ月|年)前`,
     String.raw`\d{1,3}\s?(?:초|분|시간|일|주|개월|년)\s?전`,
     String.raw`\b(?:yesterday|today|just now|gestern|heute|ayer|hoy|hier|aujourd'hui|ieri|oggi|gisteren|vandaag|kemarin|hari ini|вчера|сегодня)\b`,
-  ].join('|'),
-  'iu',
-);
+];
+export const RELATIVE_DATE = new RegExp(RELATIVE_DATE_PARTS.join('|'), 'iu');
+/** The relative-date phrases without a number ("yesterday", "heute"): all a line without digits can match. */
+export const RELATIVE_DATE_WORDS = new RegExp(RELATIVE_DATE_PARTS.filter((p) => !p.includes(String.raw`\d`)).join('|'), 'iu');
 
 /** Reading or listening time: "5 min read", "Lesezeit: 3 Min.", "Listen to this article · 5 min". */
 export const READING_TIME = /^(?:(?:listen to this article|lesezeit|tiempo de lectura|temps de lecture|tempo de leitura|tempo di lettura|leestijd|waktu baca|время чтения|読了時間|reading time)\s?[:·•|-]?\s?)?\d{1,3}\s?(?:-\s?\d{1,3}\s?)?(?:min(?:ute)?s?\.?|minuten|minutos|menit|мин(?:ут[ыа]?)?\.?|分)(?:\s(?:read|reading|de lectura|de lecture|de leitura|di lettura|leestijd|baca|чтения|listen))?\.?$|^(?:listen to this article|lesezeit|tiempo de lectura|temps de lecture|tempo de leitura|tempo di lettura|leestijd|время чтения|reading time)\s?[:·•|-]?\s?\d{1,3}\s?(?:min|mins|minutes|minuten|minutos|мин)\.?$/iu;
