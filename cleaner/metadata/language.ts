@@ -15,12 +15,26 @@ const LATIN_LETTER = /\p{Script=Latin}/gu;
 /** franc's cleaning: ASCII punctuation and digits become spaces. */
 const ASCII_PUNCT_DIGITS = /[\u0021-\u0040]+/g;
 
-/** trigram -> rank (0 = most frequent), per script and language; built once. */
-const RANKED: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, number>>> = new Map(
-  Object.entries(TRIGRAM_MODELS).map(([script, models]) => [
-    script,
-    new Map(Object.entries(models).map(([code, model]) => [code, new Map(model.split('|').map((t, i) => [t, i] as const))] as const)),
-  ]),
+/** Per script: the languages in table order, and trigram -> its rank in each of them (-1: not in the model). */
+interface ScriptModels {
+  readonly codes: readonly string[];
+  readonly ranks: ReadonlyMap<string, Int32Array>;
+}
+
+/** Built once from TRIGRAM_MODELS (0 = most frequent; a trigram listed twice keeps its last rank). */
+const MODELS: ReadonlyMap<string, ScriptModels> = new Map(
+  Object.entries(TRIGRAM_MODELS).map(([script, models]) => {
+    const codes = Object.keys(models);
+    const ranks = new Map<string, Int32Array>();
+    codes.forEach((code, k) => {
+      (models[code] ?? '').split('|').forEach((t, i) => {
+        let row = ranks.get(t);
+        if (!row) { row = new Int32Array(codes.length).fill(-1); ranks.set(t, row); }
+        row[k] = i;
+      });
+    });
+    return [script, { codes, ranks }] as const;
+  }),
 );
 
 function countMatches(text: string, pattern: RegExp): number {
@@ -30,39 +44,42 @@ function countMatches(text: string, pattern: RegExp): number {
   return n;
 }
 
-/** The sample's trigrams with their counts, least frequent first (franc's ordering). */
-function sampleTrigrams(text: string): [string, number][] {
+/** The sample's trigrams with their counts. */
+function sampleTrigrams(text: string): Map<string, number> {
   const cleaned = ` ${text.slice(0, TRIGRAM_SAMPLE).replace(ASCII_PUNCT_DIGITS, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
   const counts = new Map<string, number>();
   for (let i = 0; i + 3 <= cleaned.length; i++) {
     const t = cleaned.slice(i, i + 3);
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => a[1] - b[1]);
+  return counts;
 }
 
 /**
  * franc's rank-distance: for each sample trigram, |count - rank - 1| if the language model has
- * it, else a fixed penalty. The smallest total wins. Same algorithm and models as franc-min,
- * restricted to the whitelist in tables/languages.ts.
+ * it, else a fixed penalty. The smallest total wins (the first in table order on ties). Same
+ * algorithm and models as franc-min, restricted to the whitelist in tables/languages.ts; all
+ * languages are scored in one pass over the sample's trigrams.
  */
 function closestLanguage(text: string, script: string): string {
-  const models = RANKED.get(script);
+  const models = MODELS.get(script);
   if (!models) return UNDETERMINED;
-  const trigrams = sampleTrigrams(text);
+  const n = models.codes.length;
+  const distance = new Float64Array(n);
+  let unseen = 0;
+  for (const [t, count] of sampleTrigrams(text)) {
+    const row = models.ranks.get(t);
+    if (row === undefined) { unseen++; continue; }
+    for (let k = 0; k < n; k++) {
+      const rank = row[k]!;
+      distance[k]! += rank < 0 ? TRIGRAM_MAX_DIFFERENCE : Math.abs(count - rank - 1);
+    }
+  }
   let best = UNDETERMINED;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const [code, model] of models) {
-    let distance = 0;
-    for (const [t, count] of trigrams) {
-      const rank = model.get(t);
-      distance += rank === undefined ? TRIGRAM_MAX_DIFFERENCE : Math.abs(count - rank - 1);
-      if (distance >= bestDistance) break;
-    }
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = code;
-    }
+  for (let k = 0; k < n; k++) {
+    const d = distance[k]! + unseen * TRIGRAM_MAX_DIFFERENCE;
+    if (d < bestDistance) { bestDistance = d; best = models.codes[k]!; }
   }
   return ISO639_3_TO_1[best] ?? UNDETERMINED;
 }
