@@ -48,6 +48,9 @@
  * proportion to sqrt(1 + words) (long lines matter more to a shingle metric). L2 = 60 on
  * standardised weights was best of {1, 20, 60, 200} under --cv.
  *
+ * Tried under --cv without a gain beyond the noise (sd ~0.013): run-of-list-lines features
+ * (runs of 3-20-word lines, runs of bulleted/numbered lines), log(2 + words) line weights.
+ *
  * The threshold and smoothing are picked on the same held-out halves that are reported, so the
  * "chosen by CV" figure is slightly optimistic; the "stage-1 alone, t=0.5" figure involves no
  * selection at all.
