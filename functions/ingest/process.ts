@@ -19,7 +19,7 @@ import { cleanArticle, isOverSizeCap, oversizedFields, recordTooLargeReason, rej
 import type { ArticleStore, PutOutcome, PutResult } from '../shared/article-store.ts';
 import { IngestError, ObjectReadError, RecordTooLargeError } from '../shared/errors.ts';
 import { buildArticleRecord, buildTombstone, type ArticleStatus, type SourceInfo } from '../shared/record.ts';
-import { parseS3Message, type S3ObjectEvent } from '../shared/s3-event.ts';
+import { MISSING_SEQUENCER, parseS3Message, type S3ObjectEvent } from '../shared/s3-event.ts';
 
 /** CloudWatch metric names (namespace: POWERTOOLS_METRICS_NAMESPACE). */
 export const METRIC_NAMES = {
@@ -116,8 +116,19 @@ async function writeRecord(
   };
 }
 
-/** Reads and cleans the object; `versionId: null` reads the current version. */
-async function ingestObject(rec: S3ObjectEvent, versionId: string | null, deps: ProcessDeps): Promise<ProcessResult> {
+/** Which sequencer a record read for `rec` is stored under, given the version actually read. */
+type SequencerChoice = (readVersionId: string | null) => string;
+
+/**
+ * Reads and cleans the object; `versionId: null` reads the current version. The record carries
+ * the event's sequencer unless `sequencerOf` says otherwise.
+ */
+async function ingestObject(
+  rec: S3ObjectEvent,
+  versionId: string | null,
+  deps: ProcessDeps,
+  sequencerOf: SequencerChoice = () => rec.sequencer,
+): Promise<ProcessResult> {
   const context = { bucket: rec.bucket, key: rec.key, versionId };
   let out: GetObjectCommandOutput;
   try {
@@ -130,13 +141,14 @@ async function ingestObject(rec: S3ObjectEvent, versionId: string | null, deps: 
     }
     throw new ObjectReadError('reading the uploaded object failed', { cause, context });
   }
+  const readVersionId = out.VersionId ?? versionId;
   const sourceFor = (size: number | null): SourceInfo => ({
     bucket: rec.bucket,
     key: rec.key,
-    versionId: out.VersionId ?? versionId,
+    versionId: readVersionId,
     eTag: unquote(out.ETag) ?? rec.eTag,
     size,
-    sequencer: rec.sequencer,
+    sequencer: sequencerOf(readVersionId),
   });
 
   // The object may have been replaced by a bigger one since the event: check again before reading.
@@ -175,23 +187,36 @@ async function tombstone(rec: S3ObjectEvent, deps: ProcessDeps): Promise<Process
 }
 
 /**
+ * An ObjectRemoved event is not trusted on its word (it may be late, replayed or forged): the key's
+ * current object is read, and the tombstone is written only when there is none (404/NoSuchKey).
+ *
+ * When the key still has a current object:
+ * - permanent delete of a specific version (versioned bucket) that is not the current one: the
+ *   version that became current gets no ObjectCreated event of its own, so it is ingested under
+ *   this event's sequencer (it must outrank the deleted version's record).
+ * - anything else (a delete in an unversioned bucket, a delete marker, or a "permanent delete" of
+ *   the version that is still current): the object was re-created after this delete, and its
+ *   ObjectCreated event carries a later sequencer of its own, or the notification is forged. The
+ *   current object is ingested under MISSING_SEQUENCER, which outranks no stored record: it only
+ *   fills a gap and can never hide later genuine events, whatever sequencer the message claims.
+ */
+async function processRemoved(rec: S3ObjectEvent, deps: ProcessDeps): Promise<ProcessResult> {
+  const versionDelete = rec.versionId !== null && !rec.eventName.endsWith('DeleteMarkerCreated');
+  const sequencerOf: SequencerChoice = (readVersionId) =>
+    versionDelete && readVersionId !== null && readVersionId !== rec.versionId ? rec.sequencer : MISSING_SEQUENCER;
+  const current = await ingestObject(rec, null, deps, sequencerOf);
+  return current.outcome === 'missing' ? tombstone(rec, deps) : current;
+}
+
+/**
  * One object event -> one record write.
  *
  * - ObjectCreated over the cap (event size) -> 'rejected' record, nothing downloaded.
  * - ObjectCreated -> GetObject (of the event's version when there is one), decode, clean, put.
- * - ObjectRemoved:DeleteMarkerCreated, or a delete in an unversioned bucket -> tombstone.
- * - ObjectRemoved:Delete of a specific version (versioned bucket, permanent delete): the key may
- *   still have a current version (an old version was deleted, or the previous one became current),
- *   so the current object is read and ingested under this event's sequencer; a tombstone only when
- *   the key has no current object.
+ * - ObjectRemoved (any kind) -> processRemoved: tombstone only when S3 confirms the key is gone.
  */
 export async function processS3Record(rec: S3ObjectEvent, deps: ProcessDeps): Promise<ProcessResult> {
-  if (rec.action === 'removed') {
-    const permanentVersionDelete = rec.versionId !== null && !rec.eventName.endsWith('DeleteMarkerCreated');
-    if (!permanentVersionDelete) return tombstone(rec, deps);
-    const current = await ingestObject(rec, null, deps);
-    return current.outcome === 'missing' ? tombstone(rec, deps) : current;
-  }
+  if (rec.action === 'removed') return processRemoved(rec, deps);
   if (rec.size !== null && isOverSizeCap(rec.size, deps.maxObjectBytes)) {
     const source: SourceInfo = { bucket: rec.bucket, key: rec.key, versionId: rec.versionId, eTag: rec.eTag, size: rec.size, sequencer: rec.sequencer };
     return writeRecord(deps, oversizedFields(rec.size, deps.maxObjectBytes), source, { cleaningMs: null, encoding: null });

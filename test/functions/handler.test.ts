@@ -173,20 +173,49 @@ describe('ingest handler', () => {
     expect(t).toMatchObject({ status: 'deleted', body: '', title: null, removed: [], sourceVersionId: 'dm-1', sourceSequencer: '0055AED6DCD90281F000000000000000' });
     expect(() => parseArticleRecord(t)).not.toThrow();
     expect(metricCount(METRIC_NAMES.deleted)).toBe(1);
-    // The delete marker needs no read; the late re-delivery of the create is refused.
-    expect(s3Mock.commandCalls(GetObjectCommand)).toHaveLength(1);
+    // The delete is checked against S3 (NoSuchKey) before the tombstone; the late re-delivery of the create is refused.
+    expect(s3Mock.commandCalls(GetObjectCommand)).toHaveLength(2);
     objects.set('gone.txt', Buffer.from(SAMPLE_ARTICLE));
     await handler(sqsEvent(s3Message([put('gone.txt', '0055AED6DCD90281E5')])), fakeContext);
     expect(stored('gone.txt')?.status).toBe('deleted');
   });
 
+  /** Reads of `key` without a VersionId answer as a versioned bucket does: with the current version's id. */
+  function currentVersion(key: string, versionId: string): void {
+    s3Mock.on(GetObjectCommand, { Bucket: BUCKET, Key: key, VersionId: undefined }).callsFake(() => {
+      const bytes = objects.get(key)!;
+      return { Body: s3Body(bytes), ContentLength: bytes.length, ETag: '"etag-of-read"', VersionId: versionId };
+    });
+  }
+
   it('a permanent delete of one version re-ingests the version that is now current', async () => {
     objects.set('v.txt', Buffer.from(SAMPLE_ARTICLE));
+    currentVersion('v.txt', 'previous-version');
     const del = s3Record({ key: 'v.txt', eventName: 'ObjectRemoved:Delete', versionId: 'old-version', sequencer: '0055AED6DCD90281F0' });
     expect((await handler(sqsEvent(s3Message([del])), fakeContext)).batchItemFailures).toEqual([]);
     expect(s3Mock).toHaveReceivedCommandWith(GetObjectCommand, { Bucket: BUCKET, Key: 'v.txt' });
     expect(s3Mock.commandCalls(GetObjectCommand)[0]!.args[0].input.VersionId).toBeUndefined();
-    expect(stored('v.txt')).toMatchObject({ status: 'ok', sourceSequencer: '0055AED6DCD90281F000000000000000' });
+    expect(stored('v.txt')).toMatchObject({ status: 'ok', sourceVersionId: 'previous-version', sourceSequencer: '0055AED6DCD90281F000000000000000' });
+  });
+
+  it('a "permanent delete" of the version that is still current does not lend it its sequencer', async () => {
+    objects.set('still.txt', Buffer.from(SAMPLE_ARTICLE));
+    currentVersion('still.txt', 'v-live');
+    await handler(sqsEvent(s3Message([put('still.txt', '0055AED6DCD90281E5', { versionId: 'v-live' })])), fakeContext);
+    const del = s3Record({ key: 'still.txt', eventName: 'ObjectRemoved:Delete', versionId: 'v-live', sequencer: 'F'.repeat(32) });
+    expect((await handler(sqsEvent(s3Message([del])), fakeContext)).batchItemFailures).toEqual([]);
+    expect(stored('still.txt')).toMatchObject({ status: 'ok', sourceSequencer: '0055AED6DCD90281E500000000000000' });
+  });
+
+  it('an unversioned delete of a key that exists again is no tombstone and outranks no later event', async () => {
+    objects.set('back.txt', Buffer.from(SAMPLE_ARTICLE));
+    // The delete arrives first (the put that re-created the key is still in flight): the current object fills the gap at the lowest precedence.
+    const del = s3Record({ key: 'back.txt', eventName: 'ObjectRemoved:Delete', sequencer: '0055AED6DCD90281F0' });
+    expect((await handler(sqsEvent(s3Message([del])), fakeContext)).batchItemFailures).toEqual([]);
+    expect(stored('back.txt')).toMatchObject({ status: 'ok', sourceSequencer: '0'.repeat(32) });
+    await handler(sqsEvent(s3Message([put('back.txt', '0055AED6DCD9028200')])), fakeContext);
+    expect(stored('back.txt')).toMatchObject({ status: 'ok', sourceSequencer: '0055AED6DCD902820000000000000000' });
+    expect(metricCount(METRIC_NAMES.deleted)).toBe(0);
   });
 
   it('reads the exact version named by the event', async () => {

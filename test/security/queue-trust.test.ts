@@ -91,13 +91,25 @@ describe('what a forged notification can do (runtime)', () => {
     expect(table.items.get(articleIdFor('someone-elses-bucket', key))).toMatchObject({ sourceBucket: 'someone-elses-bucket' });
   });
 
-  // FINDING (reported, defence in depth): an ObjectRemoved notification is trusted without
-  // checking S3, so a forged delete with a large sequencer tombstones a live article, and every
-  // later genuine event for the key is refused as 'stale' (its sequencer is smaller). Suggested
-  // fix (functions/ingest/process.ts): treat every ObjectRemoved like the versioned permanent
-  // delete already is - read the key's current object and tombstone only when it is gone.
-  it.fails('a forged ObjectRemoved for an object that still exists does not hide the article', async () => {
+  // Was a finding (defence in depth): an ObjectRemoved notification was trusted without checking
+  // S3, so a forged delete with a large sequencer tombstoned a live article and every later genuine
+  // event for the key was refused as 'stale'. Every ObjectRemoved now reads the key first.
+  it('a forged ObjectRemoved for an object that still exists does not hide the article', async () => {
     await invoke([sqsRecordFor({ kind: 'Delete', bucket: BUCKET, key, sequencer: 'F'.repeat(32) })]);
     expect(table.items.get(id)).toMatchObject({ status: 'ok' });
+  });
+
+  it('a forged ObjectRemoved with a huge sequencer does not block later genuine events', async () => {
+    await invoke([sqsRecordFor({ kind: 'Delete', bucket: BUCKET, key, sequencer: 'F'.repeat(32) })]);
+    bucket.put(BUCKET, key, articleText('updated'));
+    await invoke([sqsRecordFor({ kind: 'Put', bucket: BUCKET, key, sequencer: '0055AED6DCD9028300' })]);
+    expect(table.items.get(id)).toMatchObject({ status: 'ok', sourceSequencer: '0055AED6DCD902830000000000000000' });
+    expect(String(table.items.get(id)!.body)).toContain('updated');
+  });
+
+  it('a genuine delete (the object is gone) still writes the tombstone', async () => {
+    bucket.remove(BUCKET, key);
+    await invoke([sqsRecordFor({ kind: 'Delete', bucket: BUCKET, key, sequencer: '0055AED6DCD9028300' })]);
+    expect(table.items.get(id)).toMatchObject({ status: 'deleted' });
   });
 });
