@@ -8,7 +8,7 @@ import { splitSignoff } from '../metadata/index.ts';
 import { safe } from './recognise.ts';
 import { POOLED_STOPWORDS } from '../tables/stopwords.ts';
 import { LIST_RUN_MIN_LINES, LIST_RUN_MIN_WORDS, CJK_CHARS_PER_WORD, TEXT_LONG_WORDS, TEXT_MIN_SENTENCE_STOP_RATIO, TEXT_MIN_STOP_RATIO, TEXT_MIN_WORDS } from '../thresholds.ts';
-import { cjkCount, tokens } from '../text.ts';
+import { CJK_CHAR_RE } from '../text.ts';
 
 /** The line ends like a sentence (optionally followed by closing quotes or brackets). */
 export const SENTENCE_END_RE = /[.!?。！？…:;](?:["'”’»)\]）」』]{0,3})$/u;
@@ -19,38 +19,102 @@ const POOLED_SCRIPT_RE = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
 /** A footnote line that belongs to the article: "($1 = 3.8812 zlotys)", "(€1 = $1.08)". */
 export const FOOTNOTE_RE = /^\(\s?(?:\p{Sc}|[A-Z]{3}\s?)\s?1\s?=\s?[^()]{1,40}\)$/u;
 const UPPER_START_RE = /^\p{Lu}/u;
-const DIGIT_RE = /\p{N}/gu;
-const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/gu;
 
-/** The features of a line that depend on its text alone (not on the page around it). */
+/** Character classes of the per-line scan (bit flags). */
+const C_WORD = 1; // letter or digit (\p{L}, \p{N}): part of a token
+const C_DIGIT = 2; // \p{N}
+const C_UPPER = 4; // \p{Lu}
+const C_CJK = 8; // CJK_CHAR_RE
+const C_POOLED = 16; // POOLED_SCRIPT_RE (Latin or Cyrillic script)
+const SINGLE_WORD_RE = /^[\p{L}\p{N}]$/u;
+const SINGLE_DIGIT_RE = /^\p{N}$/u;
+/** Flags of the ASCII characters, computed with the same regexes as the other code points. */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => classOf(String.fromCharCode(c)));
+/** Flags of the non-ASCII code points seen so far (bounded: unseen ones are classified again). */
+const CLASS_CACHE = new Map<number, number>();
+const CLASS_CACHE_MAX = 65_536;
+
+function classOf(ch: string): number {
+  return (SINGLE_WORD_RE.test(ch) ? C_WORD : 0) | (SINGLE_DIGIT_RE.test(ch) ? C_DIGIT : 0) | (UPPER_START_RE.test(ch) ? C_UPPER : 0)
+    | (CJK_CHAR_RE.test(ch) ? C_CJK : 0) | (POOLED_SCRIPT_RE.test(ch) ? C_POOLED : 0);
+}
+
+function codePointClass(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp]!;
+  let f = CLASS_CACHE.get(cp);
+  if (f === undefined) {
+    f = classOf(String.fromCodePoint(cp));
+    if (CLASS_CACHE.size < CLASS_CACHE_MAX) CLASS_CACHE.set(cp, f);
+  }
+  return f;
+}
+
+/** Closing quotes and brackets SENTENCE_END_RE allows after the final punctuation, and that punctuation. */
+const SENTENCE_CLOSERS = '"\'”’»)]）」』';
+const SENTENCE_ENDERS = '.!?。！？…:;';
+
+/** SENTENCE_END_RE.test(text), from the end of the line. */
+export function endsLikeSentence(text: string): boolean {
+  let i = text.length - 1;
+  let closers = 0;
+  while (i >= 0 && SENTENCE_CLOSERS.includes(text.charAt(i))) { i--; closers++; }
+  return closers <= 3 && i >= 0 && SENTENCE_ENDERS.includes(text.charAt(i));
+}
+
+/**
+ * The features of a line that depend on its text alone (not on the page around it): one scan
+ * over the code points counts tokens (maximal letter/digit runs, as TOKEN_RE), CJK characters,
+ * stop words, capitalised tokens, letters/digits and digits.
+ */
 export function measureLine(l: Line, stop: ReadonlySet<string> = POOLED_STOPWORDS): void {
   // a trailing agency sign-off is not part of the paragraph: measure the line without it
   const split = safe(() => splitSignoff(l.text));
   l.signoff = split && split.text.trim() !== '' ? { text: split.text.trim(), agency: split.agency } : null;
   const text = l.signoff ? l.signoff.text : l.text;
-  const toks = tokens(text);
-  const cjk = cjkCount(text);
-  const latinToks = cjk === 0 ? toks.length : toks.filter((t) => cjkCount(t) === 0).length;
-  l.words = latinToks + Math.round(cjk / CJK_CHARS_PER_WORD);
-  l.endsSentence = SENTENCE_END_RE.test(text);
+  let toks = 0;
+  let latinToks = 0;
+  let cjk = 0;
   let stops = 0;
   let caps = 0;
-  for (const t of toks) {
-    if (stop.has(t.toLowerCase())) stops++;
-    if (UPPER_START_RE.test(t)) caps++;
+  let alnum = 0;
+  let digits = 0;
+  let pooled = false;
+  let start = -1;
+  let tokCjk = false;
+  const endToken = (end: number): void => {
+    toks++;
+    if (!tokCjk) latinToks++;
+    if (codePointClass(text.codePointAt(start)!) & C_UPPER) caps++;
+    if (stop.has(text.slice(start, end).toLowerCase())) stops++;
+    start = -1;
+  };
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    const f = codePointClass(cp);
+    if (f & C_WORD) {
+      if (start < 0) { start = i; tokCjk = false; }
+      alnum++;
+      if (f & C_DIGIT) digits++;
+      if (f & C_CJK) tokCjk = true;
+    } else if (start >= 0) endToken(i);
+    if (f & C_CJK) cjk++;
+    if (f & C_POOLED) pooled = true;
+    i += cp > 0xffff ? 2 : 1;
   }
-  l.stopRatio = toks.length ? stops / toks.length : 0;
-  l.capsRatio = toks.length ? caps / toks.length : 0;
-  const alnum = text.match(LETTER_OR_DIGIT_RE)?.length ?? 0;
-  l.digitRatio = alnum ? (text.match(DIGIT_RE)?.length ?? 0) / alnum : 0;
+  if (start >= 0) endToken(text.length);
+  l.words = latinToks + Math.round(cjk / CJK_CHARS_PER_WORD);
+  l.endsSentence = endsLikeSentence(text);
+  l.stopRatio = toks ? stops / toks : 0;
+  l.capsRatio = toks ? caps / toks : 0;
+  l.digitRatio = alnum ? digits / alnum : 0;
   l.listShape = LIST_ITEM_RE.test(l.text);
   // prose in a language with pooled stop words always has some (a list of names has none)
-  const proseStops = cjk > 0 || !POOLED_SCRIPT_RE.test(text) || l.stopRatio >= TEXT_MIN_SENTENCE_STOP_RATIO;
+  const proseStops = cjk > 0 || !pooled || l.stopRatio >= TEXT_MIN_SENTENCE_STOP_RATIO;
   const sentenceShaped = l.words >= TEXT_MIN_WORDS
     && (l.endsSentence || (l.words >= TEXT_LONG_WORDS && l.stopRatio >= TEXT_MIN_STOP_RATIO));
   l.textLike = sentenceShaped && proseStops;
   l.dataLike = sentenceShaped && !proseStops;
-  l.footnote = FOOTNOTE_RE.test(text);
+  l.footnote = text.charCodeAt(0) === 0x28 && FOOTNOTE_RE.test(text);
   l.phrase = matchPhrase(l.text, l.words);
 }
 
