@@ -1,4 +1,5 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deadLetterQueueDefaults, eventSourceDefaults, MAX_RECEIVE_COUNT, mergeProps, queueDefaults, VISIBILITY_TIMEOUT_FACTOR } from './defaults.ts';
@@ -36,7 +37,10 @@ export interface IngestQueueProps {
  * Defaults (`queueDefaults()`, `deadLetterQueueDefaults()`): SQS-managed encryption (S3 can
  * publish to it; see defaults.ts for why not a KMS key), TLS enforced by queue policy on both
  * queues, redrive to the DLQ after 5 receives, DLQ retention 14 days, visibility timeout
- * 6 x the consumer's timeout plus its batching window.
+ * 6 x the consumer's timeout plus its batching window. The S3 service may send to the ingest
+ * queue only on behalf of this stack's account (`aws:SourceAccount`): bucket ARNs carry no account
+ * id, so the `aws:SourceArn` condition of the S3 notification grant alone would also match a
+ * bucket of the same name re-created in another account (the confused-deputy case).
  */
 export class IngestQueue extends Construct {
   readonly queue: sqs.Queue;
@@ -68,6 +72,16 @@ export class IngestQueue extends Construct {
       mergeProps(queueDefaults(), { retentionPeriod: props.retentionPeriod }, {
         visibilityTimeout: this.visibilityTimeout,
         deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount },
+      }),
+    );
+    this.queue.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyS3NotificationsFromOtherAccounts',
+        effect: iam.Effect.DENY,
+        principals: [new iam.ServicePrincipal('s3.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [this.queue.queueArn],
+        conditions: { StringNotEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     );
   }

@@ -121,6 +121,23 @@ describe('buckets', () => {
       },
     });
   });
+
+  it("denies S3 notifications to the ingest queue from any other account than the stack's", () => {
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [ref('IngestQueue')],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Principal: { Service: 's3.amazonaws.com' },
+            Action: 'sqs:SendMessage',
+            Resource: getAtt('IngestQueue', 'Arn'),
+            Condition: { StringNotEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          }),
+        ]),
+      },
+    });
+  });
 });
 
 describe('articles table', () => {

@@ -42,11 +42,10 @@ describe('ingest queue policy (synthesised template)', () => {
     for (const s of s3Allows()) expect(JSON.stringify(s.Condition)).toContain('aws:SourceArn');
   });
 
-  // FINDING (reported to the CDK owner): the S3 -> SQS statement CDK generates conditions on
-  // aws:SourceArn only. Suggested fix in lib/: after addEventNotification, add to the ingest
-  // queue's policy a Deny of sqs:SendMessage for Principal s3.amazonaws.com with condition
-  // StringNotEquals { 'aws:SourceAccount': this.account } (or an Allow carrying both conditions).
-  it.fails('also pins aws:SourceAccount (bucket names can be re-registered by another account)', () => {
+  // Was a finding: the S3 -> SQS statement CDK generates conditions on aws:SourceArn only.
+  // lib/ingest-queue.ts adds a Deny of sqs:SendMessage for s3.amazonaws.com unless aws:SourceAccount
+  // is this stack's account.
+  it('also pins aws:SourceAccount (bucket names can be re-registered by another account)', () => {
     const pinned = statements.some(
       (s) =>
         JSON.stringify(s.Principal ?? {}).includes('s3.amazonaws.com') &&
