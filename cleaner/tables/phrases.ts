@@ -222,6 +222,15 @@ function keyOf(s: string): string {
   return s.toLowerCase().replace(TRIM_KEY_RE, '');
 }
 
+const TRIM_KEY_CHAR_RE = /^[\s:.!?…›»>|•·\-–—]$/u;
+
+/** keyOf for a lower-cased line: TRIM_KEY_RE removed by walking back from the end (no scan of the whole line). */
+function keyOfLower(lower: string): string {
+  let end = lower.length;
+  while (end > 0 && TRIM_KEY_CHAR_RE.test(lower.charAt(end - 1))) end--;
+  return end === lower.length ? lower : lower.slice(0, end);
+}
+
 /** Trailing punctuation and arrows ignored when matching an EXACT phrase. */
 const TRIM_KEY_RE = /[\s:.!?…›»>|•·\-–—]+$/u;
 
@@ -240,6 +249,17 @@ const PREFIXES: ReadonlyArray<{ readonly p: string; readonly rule: PhraseRule }>
   ([reason, phrases]) => (phrases ?? []).map((p) => ({ p, rule: { reason: reason as RemovalReason, barrier: BARRIER_REASONS.has(reason as RemovalReason) } })),
 );
 
+/** PREFIXES by their first character (table order kept within each list), so a line only tries its own. */
+const PREFIXES_BY_FIRST: ReadonlyMap<string, typeof PREFIXES> = (() => {
+  const m = new Map<string, { readonly p: string; readonly rule: PhraseRule }[]>();
+  for (const e of PREFIXES) {
+    const k = e.p.charAt(0);
+    const list = m.get(k);
+    if (list) list.push(e); else m.set(k, [e]);
+  }
+  return m;
+})();
+
 const CONTAINS: ReadonlyArray<{ readonly p: string; readonly rule: PhraseRule }> = Object.entries(CONTAINS_PHRASES).flatMap(
   ([reason, phrases]) => (phrases ?? []).map((p) => ({ p, rule: { reason: reason as RemovalReason, barrier: BARRIER_REASONS.has(reason as RemovalReason) } })),
 );
@@ -255,10 +275,10 @@ export const SHORT_FOOTER_WORDS = 3;
  */
 export function matchPhrase(line: string, words: number): PhraseRule | null {
   const lower = line.toLowerCase();
-  const exact = EXACT.get(keyOf(lower).replace(LEADING_BULLET_RE, ''));
+  const exact = EXACT.get(keyOfLower(lower).replace(LEADING_BULLET_RE, ''));
   if (exact) return exact;
   if (words <= PREFIX_MAX_WORDS) {
-    for (const { p, rule } of PREFIXES) {
+    for (const { p, rule } of PREFIXES_BY_FIRST.get(lower.charAt(0)) ?? []) {
       if (lower.startsWith(p)) {
         const next = lower.charAt(p.length);
         if (next === '' || !WORD_CHAR_RE.test(next) || !WORD_CHAR_RE.test(p.charAt(p.length - 1))) {
