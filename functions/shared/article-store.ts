@@ -4,7 +4,9 @@
  * Ordering and idempotency: every write is conditional on the S3 event sequencer, so
  *  - a redelivered event (same sequencer, same cleaner version) is a no-op,
  *  - an older event arriving after a newer one (put after delete, put after put) is refused,
- *  - the same event re-run by a newer cleaner version (reprocess) overwrites.
+ *  - the same event re-run by a newer cleaner version (reprocess) overwrites, and by an older one
+ *    (a rollout, a stale reprocess) is refused: versions compare by cleanerVersionKey; an item
+ *    without one (written before it existed) counts as older than any.
  * A refused write is the outcome 'stale' (success), never an error.
  */
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -24,7 +26,8 @@ export const BODIES_PREFIX = 'bodies/';
  * Write unless the stored record is at least as new. Names go through placeholders so no
  * attribute can collide with a DynamoDB reserved word.
  */
-export const WRITE_CONDITION = 'attribute_not_exists(#id) OR #seq < :seq OR (#seq = :seq AND #cv <> :cv)';
+export const WRITE_CONDITION =
+  'attribute_not_exists(#id) OR #seq < :seq OR (#seq = :seq AND (attribute_not_exists(#cvk) OR #cvk < :cvk))';
 
 export type PutOutcome = 'written' | 'stale';
 
@@ -111,8 +114,8 @@ export class DynamoArticleStore implements ArticleStore {
           TableName: this.#props.tableName,
           Item: item,
           ConditionExpression: WRITE_CONDITION,
-          ExpressionAttributeNames: { '#id': ARTICLES_TABLE.partitionKey, '#seq': 'sourceSequencer', '#cv': 'cleanerVersion' },
-          ExpressionAttributeValues: { ':seq': record.sourceSequencer, ':cv': record.cleanerVersion },
+          ExpressionAttributeNames: { '#id': ARTICLES_TABLE.partitionKey, '#seq': 'sourceSequencer', '#cvk': 'cleanerVersionKey' },
+          ExpressionAttributeValues: { ':seq': record.sourceSequencer, ':cvk': record.cleanerVersionKey },
         }),
       );
     } catch (cause) {

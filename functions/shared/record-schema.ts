@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { RemovalReason } from '../../cleaner/types.ts';
-import type { ArticleRecord } from './record.ts';
+import { cleanerVersionKey, type ArticleRecord } from './record.ts';
 
 export const ARTICLE_STATUSES = ['ok', 'empty', 'rejected', 'deleted'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -56,6 +56,14 @@ export const ArticleRecordSchema = z
       .nullable()
       .meta({ description: 'Hex SHA-256 of body (UTF-8); null unless status is ok. Absent from the DynamoDB item when null (sparse byContentHash index).' }),
     cleanerVersion: z.string().min(1).meta({ description: 'CLEANER_VERSION of the code that wrote the record.' }),
+    cleanerVersionKey: z
+      .string()
+      .regex(/^\d{3}\.\d{3}\.\d{3}$/)
+      .meta({
+        description:
+          'cleanerVersion zero-padded for string order, e.g. "1.13.0" -> "001.013.000" (pre-release suffixes ignored; non-semver -> "000.000.000"). ' +
+          'A record is overwritten for the same event only by a greater key; items written before this attribute existed count as older.',
+      }),
     sourceBucket: z.string().min(1).meta({ description: 'Bucket of the uploaded object.' }),
     sourceKey: z.string().min(1).meta({ description: 'Key of the uploaded object, decoded.' }),
     sourceVersionId: nullableString('Object version, when the bucket is versioned.'),
@@ -79,6 +87,7 @@ export const ArticleRecordInvariants = ArticleRecordSchema.superRefine((r, ctx) 
   if (r.bodyOffloaded !== (r.bodyRef !== undefined)) issue('bodyOffloaded must be true exactly when bodyRef is present');
   if (r.bodyOffloaded && (r.body !== '' || r.removed.length > 0)) issue('an offloaded record stores body "" and removed []');
   if (r.ingestDay !== r.ingestedAt.slice(0, 10)) issue('ingestDay must be the UTC day of ingestedAt');
+  if (r.cleanerVersionKey !== cleanerVersionKey(r.cleanerVersion)) issue('cleanerVersionKey must be derived from cleanerVersion');
   if (r.status === 'ok' && (r.body === '' && !r.bodyOffloaded)) issue('status ok needs a body');
   if (r.status === 'ok' && r.statusReason !== null) issue('status ok has statusReason null');
   if (r.status !== 'ok' && r.statusReason === null) issue(`status ${r.status} needs a statusReason`);

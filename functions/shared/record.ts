@@ -16,6 +16,28 @@ export const ARTICLE_ID_LENGTH = 32;
 /** statusReason of a tombstone. */
 export const STATUS_REASON_DELETED = 'object-deleted';
 
+/** Digits per component of cleanerVersionKey: versions up to 999.999.999 sort correctly as strings. */
+export const CLEANER_VERSION_KEY_DIGITS = 3;
+
+/** cleanerVersionKey of a version that is not MAJOR.MINOR.PATCH: sorts before every real one. */
+export const UNVERSIONED_CLEANER_KEY = '000.000.000';
+
+const SEMVER_CORE = /^v?(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/;
+
+/**
+ * The sortable form of a cleaner version: "1.13.0" -> "001.013.000", so that string order (what a
+ * DynamoDB condition compares) is version order. Pre-release and build suffixes are ignored
+ * ("1.14.0-rc.1" has the key of "1.14.0"); a string that is not semver gets UNVERSIONED_CLEANER_KEY.
+ */
+export function cleanerVersionKey(version: string): string {
+  const m = SEMVER_CORE.exec(version.trim());
+  if (m === null) return UNVERSIONED_CLEANER_KEY;
+  const parts = [m[1], m[2], m[3]].map((p) => Number(p));
+  const max = 10 ** CLEANER_VERSION_KEY_DIGITS - 1;
+  if (parts.some((p) => p > max)) throw new RangeError(`cleaner version ${JSON.stringify(version)} has a component over ${max}`);
+  return parts.map((p) => String(p).padStart(CLEANER_VERSION_KEY_DIGITS, '0')).join('.');
+}
+
 /** Pointer to a body too large for the item. */
 export interface BodyRef {
   readonly bucket: string;
@@ -38,6 +60,8 @@ export interface ArticleRecord {
   readonly wordCount: number;
   readonly contentHash: string | null;
   readonly cleanerVersion: string;
+  /** cleanerVersionKey(cleanerVersion): what the store's write condition compares. */
+  readonly cleanerVersionKey: string;
   readonly sourceBucket: string;
   readonly sourceKey: string;
   readonly sourceVersionId: string | null;
@@ -97,6 +121,7 @@ export function buildArticleRecord(fields: CleaningFields, source: SourceInfo, i
     wordCount: fields.wordCount,
     contentHash: fields.contentHash,
     cleanerVersion: fields.cleanerVersion,
+    cleanerVersionKey: cleanerVersionKey(fields.cleanerVersion),
     ...sourceFields(source, ingestedAt),
     bodyOffloaded: false,
   };
@@ -126,6 +151,7 @@ export function buildTombstone(
     wordCount: 0,
     contentHash: null,
     cleanerVersion,
+    cleanerVersionKey: cleanerVersionKey(cleanerVersion),
     ...sourceFields({ ...source, eTag: null, size: null }, ingestedAt),
     bodyOffloaded: false,
   };
@@ -144,7 +170,16 @@ export function toItem(record: ArticleRecord): Record<string, unknown> {
   };
 }
 
-/** The inverse of toItem: restores `contentHash: null` (no validation; see parseArticleRecord). */
+/**
+ * The inverse of toItem: restores `contentHash: null`, and derives `cleanerVersionKey` for items
+ * written before it was stored (no validation; see parseArticleRecord).
+ */
 export function fromItem(item: Record<string, unknown>): ArticleRecord {
-  return { ...item, contentHash: typeof item.contentHash === 'string' ? item.contentHash : null } as unknown as ArticleRecord;
+  return {
+    ...item,
+    contentHash: typeof item.contentHash === 'string' ? item.contentHash : null,
+    ...(typeof item.cleanerVersionKey !== 'string' && typeof item.cleanerVersion === 'string'
+      ? { cleanerVersionKey: cleanerVersionKey(item.cleanerVersion) }
+      : {}),
+  } as unknown as ArticleRecord;
 }

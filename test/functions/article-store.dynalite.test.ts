@@ -3,6 +3,7 @@
  * an ephemeral loopback port): duplicates, out-of-order events, tombstones and re-cleaning.
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLES_TABLE } from '../../lib/table-schema.ts';
 import { DynamoArticleStore } from '../../functions/shared/article-store.ts';
 import { createClients } from '../../functions/shared/clients.ts';
-import { buildArticleRecord, buildTombstone } from '../../functions/shared/record.ts';
+import { buildArticleRecord, buildTombstone, toItem } from '../../functions/shared/record.ts';
 import { parseArticleRecord } from '../../functions/shared/record-schema.ts';
 import { normaliseSequencer } from '../../functions/shared/s3-event.ts';
 import { BODIES, OK_FIELDS, SOURCE, TABLE } from './helpers.ts';
@@ -23,6 +24,7 @@ const dynalite = require('dynalite') as (opts: Record<string, unknown>) => Serve
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 let server: Server;
 let store: DynamoArticleStore;
+let ddb: DynamoDBDocumentClient;
 const s3Mock = mockClient(S3Client);
 
 beforeAll(async () => {
@@ -52,6 +54,7 @@ beforeAll(async () => {
   );
   raw.destroy();
   const clients = createClients({ endpoints: { dynamodb: endpoint, s3: 'http://127.0.0.1:9' }, region: 'eu-west-1', credentials });
+  ddb = clients.ddb;
   store = new DynamoArticleStore({ ddb: clients.ddb, s3: clients.s3, tableName: TABLE, bodiesBucket: BODIES });
   s3Mock.on(PutObjectCommand).resolves({});
 });
@@ -100,6 +103,27 @@ describe('DynamoArticleStore on dynalite', () => {
     expect((await store.put(v2)).outcome).toBe('written');
     expect((await store.get(v2.articleId))?.title).toBe('re-cleaned');
     expect((await store.put(v2)).outcome).toBe('stale');
+  });
+
+  it('an older cleaner cannot overwrite a newer one for the same event (rollout, stale reprocess)', async () => {
+    const src = sourceAt('0055AED6DCD90281E5');
+    const newer = buildArticleRecord({ ...OK_FIELDS, cleanerVersion: '1.13.0', title: 'newer cleaner' }, src, at(1));
+    expect((await store.put(newer)).outcome).toBe('written');
+    // '1.9.0' > '1.13.0' as plain strings: the padded key is what keeps the order right.
+    expect((await store.put(buildArticleRecord({ ...OK_FIELDS, cleanerVersion: '1.9.0', title: 'older cleaner' }, src, at(2)))).outcome).toBe('stale');
+    expect((await store.put(buildArticleRecord({ ...OK_FIELDS, cleanerVersion: '0.99.0', title: 'older cleaner' }, src, at(3)))).outcome).toBe('stale');
+    expect((await store.get(newer.articleId))?.title).toBe('newer cleaner');
+    expect((await store.put(buildArticleRecord({ ...OK_FIELDS, cleanerVersion: '1.13.1', title: 'patched' }, src, at(4)))).outcome).toBe('written');
+    expect((await store.get(newer.articleId))?.title).toBe('patched');
+  });
+
+  it('an item written before cleanerVersionKey existed counts as older than any cleaner', async () => {
+    const src = sourceAt('0055AED6DCD90281E5');
+    const { cleanerVersionKey: _dropped, ...legacy } = toItem(buildArticleRecord({ ...OK_FIELDS, cleanerVersion: '9.0.0', title: 'legacy' }, src, at(1)));
+    await ddb.send(new PutCommand({ TableName: TABLE, Item: legacy }));
+    const recleaned = buildArticleRecord({ ...OK_FIELDS, cleanerVersion: '1.0.0', title: 're-cleaned' }, src, at(2));
+    expect((await store.put(recleaned)).outcome).toBe('written');
+    expect(await store.get(recleaned.articleId)).toEqual(recleaned);
   });
 
   it('a delete writes a tombstone; a late create with an older sequencer is refused', async () => {

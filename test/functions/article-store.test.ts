@@ -42,14 +42,14 @@ describe('DynamoArticleStore.put', () => {
       TableName: TABLE,
       Item: toItem(record),
       ConditionExpression: WRITE_CONDITION,
-      ExpressionAttributeNames: { '#id': 'articleId', '#seq': 'sourceSequencer', '#cv': 'cleanerVersion' },
-      ExpressionAttributeValues: { ':seq': record.sourceSequencer, ':cv': record.cleanerVersion },
+      ExpressionAttributeNames: { '#id': 'articleId', '#seq': 'sourceSequencer', '#cvk': 'cleanerVersionKey' },
+      ExpressionAttributeValues: { ':seq': record.sourceSequencer, ':cvk': record.cleanerVersionKey },
     });
     expect(s3Mock).not.toHaveReceivedCommand(PutObjectCommand);
   });
 
-  it('the condition refuses older, equal and allows a re-clean by a new cleaner version', () => {
-    expect(WRITE_CONDITION).toBe('attribute_not_exists(#id) OR #seq < :seq OR (#seq = :seq AND #cv <> :cv)');
+  it('the condition refuses older, equal and allows a re-clean by a newer cleaner version only', () => {
+    expect(WRITE_CONDITION).toBe('attribute_not_exists(#id) OR #seq < :seq OR (#seq = :seq AND (attribute_not_exists(#cvk) OR #cvk < :cvk))');
   });
 
   it('turns ConditionalCheckFailed into the outcome stale, not an error', async () => {

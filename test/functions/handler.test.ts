@@ -46,11 +46,11 @@ function emulateConditionalPut(input: PutCommandInput) {
   const item = input.Item as Record<string, unknown>;
   const existing = table.get(item.articleId as string);
   const seq = input.ExpressionAttributeValues?.[':seq'] as string;
-  const cv = input.ExpressionAttributeValues?.[':cv'] as string;
+  const cvk = input.ExpressionAttributeValues?.[':cvk'] as string;
   const allowed =
     existing === undefined ||
     (existing.sourceSequencer as string) < seq ||
-    (existing.sourceSequencer === seq && existing.cleanerVersion !== cv);
+    (existing.sourceSequencer === seq && (existing.cleanerVersionKey === undefined || (existing.cleanerVersionKey as string) < cvk));
   if (!allowed) throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
   table.set(item.articleId as string, item);
   return {};

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ARTICLES_TABLE } from '../../lib/table-schema.ts';
-import { articleIdFor, buildArticleRecord, buildTombstone, fromItem, toItem } from '../../functions/shared/record.ts';
+import { CLEANER_VERSION } from '../../cleaner/index.ts';
+import { articleIdFor, buildArticleRecord, buildTombstone, cleanerVersionKey, fromItem, toItem, UNVERSIONED_CLEANER_KEY } from '../../functions/shared/record.ts';
 import { parseArticleRecord } from '../../functions/shared/record-schema.ts';
 import { OK_FIELDS, SOURCE } from './helpers.ts';
 
@@ -12,6 +13,33 @@ describe('articleIdFor', () => {
     const full = createHash('sha256').update('raw-articles/a b.txt').digest('hex');
     expect(articleIdFor('raw-articles', 'a b.txt')).toBe(full.slice(0, 32));
     expect(articleIdFor('raw-articles', 'a b.txt')).not.toBe(articleIdFor('raw-articles', 'a+b.txt'));
+  });
+});
+
+describe('cleanerVersionKey', () => {
+  it('zero-pads MAJOR.MINOR.PATCH so string order is version order', () => {
+    expect(cleanerVersionKey('1.13.0')).toBe('001.013.000');
+    expect(cleanerVersionKey('1.9.0') < cleanerVersionKey('1.13.0')).toBe(true);
+    expect(cleanerVersionKey('0.99.999') < cleanerVersionKey('1.0.0')).toBe(true);
+    expect(cleanerVersionKey('2.0.0') > cleanerVersionKey('1.999.999')).toBe(true);
+  });
+
+  it('ignores pre-release/build suffixes, sorts non-semver first, refuses components over 999', () => {
+    expect(cleanerVersionKey('1.14.0-rc.1+abc')).toBe('001.014.000');
+    expect(cleanerVersionKey('test')).toBe(UNVERSIONED_CLEANER_KEY);
+    expect(() => cleanerVersionKey('1.1000.0')).toThrow(RangeError);
+  });
+
+  it('the shipped CLEANER_VERSION is semver (its key is not the fallback)', () => {
+    expect(cleanerVersionKey(CLEANER_VERSION)).not.toBe(UNVERSIONED_CLEANER_KEY);
+  });
+
+  it('records carry it, and fromItem derives it for items written before it existed', () => {
+    const r = buildArticleRecord({ ...OK_FIELDS, cleanerVersion: '1.13.0' }, SOURCE, AT);
+    expect(r.cleanerVersionKey).toBe('001.013.000');
+    expect(buildTombstone(SOURCE, AT, '1.2.3').cleanerVersionKey).toBe('001.002.003');
+    const { cleanerVersionKey: _k, ...legacy } = toItem(r);
+    expect(fromItem(legacy).cleanerVersionKey).toBe('001.013.000');
   });
 });
 

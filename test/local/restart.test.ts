@@ -76,7 +76,8 @@ describe('local stack across restarts', () => {
       new UpdateCommand({
         TableName: up.names.tableName,
         Key: { articleId: articleIdFor(up.names.rawBucket, 'lost/one.txt') },
-        UpdateExpression: 'SET cleanerVersion = :old, title = :stale',
+        // Written before cleanerVersionKey existed: no key, so any cleaner counts as newer.
+        UpdateExpression: 'SET cleanerVersion = :old, title = :stale REMOVE cleanerVersionKey',
         ExpressionAttributeValues: { ':old': '0.0.1-old', ':stale': 'stale title' },
       }),
     );
