@@ -1,4 +1,5 @@
 import { agencyEntry } from './agency.ts';
+import { collapseSpaces } from './spaces.ts';
 import type { BylineMatch } from './types.ts';
 import { AMBIGUOUS_ALONE } from './tables/signoffs.ts';
 import {
@@ -187,7 +188,7 @@ function stripPrefix(s: string): { rest: string; prefix: string } | null {
  */
 export function parseByline(line: string): BylineMatch | null {
   if (line.length > MAX_RAW_FACTOR * MAX_BYLINE_LENGTH) return null;
-  const s = line.replace(/\s+/g, ' ').trim();
+  const s = collapseSpaces(line);
   if (s.length < 2 || s.length > MAX_BYLINE_LENGTH) return null;
 
   const cjk = CJK_BYLINE.exec(s);
@@ -242,7 +243,7 @@ export function splitNameList(text: string): string[] {
  */
 export function parseBareByline(line: string): { authors: string[] } | null {
   if (line.length > MAX_RAW_FACTOR * MAX_BYLINE_LENGTH) return null;
-  const s = line.replace(/\s+/g, ' ').trim();
+  const s = collapseSpaces(line);
   if (s.length < 4 || s.length > 120 || /[.!?:;"“”()]$/.test(s)) return null;
   // "By X" is parseByline's; an all-capitals line without "By" is a kicker ("FRANCE WINS"), not a name.
   if (stripPrefix(s) !== null || s === s.toUpperCase()) return null;

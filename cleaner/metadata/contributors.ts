@@ -1,4 +1,5 @@
 import type { ContributorsMatch } from './types.ts';
+import { collapseSpaces } from './spaces.ts';
 import { CONTRIBUTOR_AUTHOR_ROLES, CONTRIBUTOR_OTHER_ROLES, MAX_BYLINE_LENGTH } from './tables/bylines.ts';
 import { splitNameList } from './byline.ts';
 
@@ -24,7 +25,7 @@ function roleAt(segment: string, roles: readonly string[]): string | null {
  */
 export function parseContributors(line: string): ContributorsMatch | null {
   if (line.length > 4 * MAX_CONTRIBUTORS_LENGTH) return null;
-  let s = line.replace(/\s+/g, ' ').trim();
+  let s = collapseSpaces(line);
   if (s.length > MAX_CONTRIBUTORS_LENGTH) return null;
   s = s.replace(/^[(（]\s?|^[-–—]{1,2}\s?/u, '').replace(/\s?[)）]\.?$/, '');
   const segments = s.split(/\s?;\s?|\.\s(?=\p{Lu})|\s?\/\s(?=\p{Lu})/u).filter((x) => x.trim() !== '');

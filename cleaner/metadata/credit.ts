@@ -15,6 +15,7 @@ import {
   TRAILING_CREDIT_JUNK,
   WHOLE_LINE_CREDIT_LEADS,
 } from './tables/credits.ts';
+import { collapseSpaces } from './spaces.ts';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const longestFirst = (xs: readonly string[]): string[] => [...xs].sort((a, b) => b.length - a.length);
@@ -76,24 +77,55 @@ interface Candidate {
   readonly credit: string;
 }
 
+interface SuffixTry {
+  readonly re: RegExp;
+  /** A cheap necessary condition for `re` to match the tail (the character the pattern cannot do without). */
+  readonly may: (tail: string) => boolean;
+  readonly ok: (credit: string) => boolean;
+}
+
+/** Ends with ")" or "）", optionally followed by a full stop (what PAREN and CJK_PAREN_CREDIT end with). */
+function endsWithParen(tail: string): boolean {
+  const last = tail.charAt(tail.length - 1);
+  const end = last === '.' ? tail.charAt(tail.length - 2) : last;
+  return end === ')' || end === '）';
+}
+const always = (): boolean => true;
+
+/** The suffix credit shapes, tried in this order. */
+const SUFFIX_TRIES: readonly SuffixTry[] = [
+  { re: CJK_PAREN_CREDIT, may: (t) => t.endsWith('）'), ok: always },
+  { re: PAREN, may: endsWithParen, ok: always },
+  {
+    re: LABELLED, may: (t) => t.includes(':') || t.includes('：') || t.includes('='),
+    ok: (c) => wordCount(c) <= MAX_CREDIT_WORDS && !COPYRIGHT_NOTICE.test(c) && !readsLikeProse(c.replace(/^[^:：=]*[:：=]/u, '')),
+  },
+  { re: BY_LABELLED, may: always, ok: (c) => wordCount(c) <= MAX_CREDIT_WORDS && !readsLikeProse(c.replace(/^\S+ by /u, '')) },
+  { re: SLASH_AGENCY, may: (t) => t.includes('/'), ok: (c) => wordCount(c) <= 8 },
+  { re: NAME_SLASH_CHAIN, may: (t) => t.includes('/'), ok: (c) => wordCount(c) <= 10 && endsWithOutlet(c) },
+  { re: STANDALONE, may: always, ok: always },
+  { re: COPYRIGHT_CREDIT, may: (t) => t.includes('©') || t.includes('(c)'), ok: (c) => wordCount(c) <= 6 && !COPYRIGHT_NOTICE.test(c) },
+];
+
 function suffixCandidate(s: string): Candidate | null {
   const offset = Math.max(0, s.length - WINDOW);
   const tail = s.slice(offset);
-  const tries: (readonly [RegExp, (c: string) => boolean])[] = [
-    [CJK_PAREN_CREDIT, () => true],
-    [PAREN, () => true],
-    [LABELLED, (c) => wordCount(c) <= MAX_CREDIT_WORDS && !COPYRIGHT_NOTICE.test(c) && !readsLikeProse(c.replace(/^[^:：=]*[:：=]/u, ''))],
-    [BY_LABELLED, (c) => wordCount(c) <= MAX_CREDIT_WORDS && !readsLikeProse(c.replace(/^\S+ by /u, ''))],
-    [SLASH_AGENCY, (c) => wordCount(c) <= 8],
-    [NAME_SLASH_CHAIN, (c) => wordCount(c) <= 10 && endsWithOutlet(c)],
-    [STANDALONE, () => true],
-    [COPYRIGHT_CREDIT, (c) => wordCount(c) <= 6 && !COPYRIGHT_NOTICE.test(c)],
-  ];
-  for (const [re, ok] of tries) {
+  for (const { re, may, ok } of SUFFIX_TRIES) {
+    if (!may(tail)) continue;
     const m = re.exec(tail);
     if (m && ok(m[0])) return { start: offset + m.index, credit: m[0] };
   }
   return null;
+}
+
+/** Longest text JUNK can match: a junk phrase and a whitespace character on each side. */
+const JUNK_MAX_LENGTH = Math.max(...TRAILING_CREDIT_JUNK.map((j) => j.length)) + 2;
+
+/** JUNK.exec(s), searching only the end of the line (JUNK is anchored at the end and bounded in length). */
+function junkAt(s: string): number {
+  const offset = Math.max(0, s.length - JUNK_MAX_LENGTH);
+  const m = JUNK.exec(s.slice(offset));
+  return m ? offset + m.index : -1;
 }
 
 /** Text before a suffix credit must end a caption: punctuation, or a plain word (BBC-style captions have no period). */
@@ -110,10 +142,10 @@ function plausibleCaptionEnd(rest: string, credit: string): boolean {
  * Licensing Rights, opens new tab") is dropped from `rest`. Null when there is no credit.
  */
 export function findCredit(line: string): CreditMatch | null {
-  let s = line.replace(/\s+/g, ' ').trim();
+  let s = collapseSpaces(line);
   if (s === '') return null;
-  const junk = JUNK.exec(s);
-  if (junk && junk.index > 0) s = s.slice(0, junk.index).trimEnd();
+  const junk = junkAt(s);
+  if (junk > 0) s = s.slice(0, junk).trimEnd();
 
   if (WHOLE_LINE_CREDIT_LEADS.test(s)) return { credit: s, rest: '', position: 'whole' };
 
@@ -142,7 +174,7 @@ export function findCredit(line: string): CreditMatch | null {
  * not a label (see findCredit). Returns the label as written and the rest (possibly '').
  */
 export function stripMediaLabel(line: string): MediaLabelMatch | null {
-  const s = line.replace(/\s+/g, ' ').trim();
+  const s = collapseSpaces(line);
   for (const re of MEDIA_LABELS) {
     const m = re.exec(s);
     if (m) return { label: m[0].trim(), rest: s.slice(m[0].length).trim() };

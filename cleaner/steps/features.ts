@@ -81,27 +81,26 @@ export function measureLine(l: Line, stop: ReadonlySet<string> = POOLED_STOPWORD
   let pooled = false;
   let start = -1;
   let tokCjk = false;
-  const endToken = (end: number): void => {
-    toks++;
-    if (!tokCjk) latinToks++;
-    if (codePointClass(text.codePointAt(start)!) & C_UPPER) caps++;
-    if (stop.has(text.slice(start, end).toLowerCase())) stops++;
-    start = -1;
-  };
-  for (let i = 0; i < text.length;) {
-    const cp = text.codePointAt(i)!;
+  // one step past the end closes the last token
+  for (let i = 0; i <= text.length;) {
+    const cp = i < text.length ? text.codePointAt(i)! : 0x20;
     const f = codePointClass(cp);
     if (f & C_WORD) {
       if (start < 0) { start = i; tokCjk = false; }
       alnum++;
       if (f & C_DIGIT) digits++;
       if (f & C_CJK) tokCjk = true;
-    } else if (start >= 0) endToken(i);
+    } else if (start >= 0) {
+      toks++;
+      if (!tokCjk) latinToks++;
+      if (codePointClass(text.codePointAt(start)!) & C_UPPER) caps++;
+      if (stop.has(text.slice(start, i).toLowerCase())) stops++;
+      start = -1;
+    }
     if (f & C_CJK) cjk++;
     if (f & C_POOLED) pooled = true;
     i += cp > 0xffff ? 2 : 1;
   }
-  if (start >= 0) endToken(text.length);
   l.words = latinToks + Math.round(cjk / CJK_CHARS_PER_WORD);
   l.endsSentence = endsLikeSentence(text);
   l.stopRatio = toks ? stops / toks : 0;

@@ -1,0 +1,13 @@
+/** Whitespace helper shared by the line recognisers. */
+
+/** A whitespace character other than a space, or two spaces in a row: something for collapseSpaces to do. */
+const OTHER_SPACE_OR_RUN_RE = /[^\S ]| {2}/;
+const WHITESPACE_RUN_RE = /\s+/g;
+
+/**
+ * s.replace(/\s+/g, ' ').trim(), without building a new string when there is nothing to collapse
+ * (lines from the normaliser never have anything to collapse).
+ */
+export function collapseSpaces(s: string): string {
+  return (OTHER_SPACE_OR_RUN_RE.test(s) ? s.replace(WHITESPACE_RUN_RE, ' ') : s).trim();
+}
