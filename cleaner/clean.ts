@@ -38,11 +38,17 @@ interface Labelled {
 }
 
 /** What the features and recognisers found on a line: a function of its text alone. */
-type LineFacts = Pick<Line, typeof LINE_FACTS[number]>;
-const LINE_FACTS = [
-  'signoff', 'words', 'endsSentence', 'stopRatio', 'capsRatio', 'digitRatio', 'listShape', 'textLike', 'dataLike', 'footnote',
-  'phrase', 'credit', 'mediaLabel', 'byline', 'dateLine', 'contributors', 'signoffLine',
-] as const;
+type LineFacts = Pick<Line, 'signoff' | 'words' | 'endsSentence' | 'stopRatio' | 'capsRatio' | 'digitRatio' | 'listShape'
+  | 'textLike' | 'dataLike' | 'footnote' | 'phrase' | 'credit' | 'mediaLabel' | 'byline' | 'dateLine' | 'contributors' | 'signoffLine'>;
+
+/** Copies the text-only facts of a line (explicit fields: a plain object of one shape, cheap to copy). */
+function copyFacts(to: LineFacts, from: LineFacts): void {
+  to.signoff = from.signoff; to.words = from.words; to.endsSentence = from.endsSentence; to.stopRatio = from.stopRatio;
+  to.capsRatio = from.capsRatio; to.digitRatio = from.digitRatio; to.listShape = from.listShape; to.textLike = from.textLike;
+  to.dataLike = from.dataLike; to.footnote = from.footnote; to.phrase = from.phrase; to.credit = from.credit;
+  to.mediaLabel = from.mediaLabel; to.byline = from.byline; to.dateLine = from.dateLine; to.contributors = from.contributors;
+  to.signoffLine = from.signoffLine;
+}
 
 /**
  * Steps 3-4a for one line: the text-only features and the recognisers, computed once per distinct
@@ -52,14 +58,14 @@ const LINE_FACTS = [
 function measureAndRecognise(l: Line, memo: Map<string, LineFacts>): void {
   const known = memo.get(l.text);
   if (known) {
-    Object.assign(l, known);
+    copyFacts(l, known);
     return;
   }
   measureLine(l);
   recogniseLine(l);
-  const facts = {} as Record<string, unknown>;
-  for (const k of LINE_FACTS) facts[k] = l[k];
-  memo.set(l.text, facts as unknown as LineFacts);
+  const facts = {} as LineFacts;
+  copyFacts(facts, l);
+  memo.set(l.text, facts);
 }
 
 /** Steps 2-4 on normalised text: every line gets its label (title, body, caption, credit, removed). */

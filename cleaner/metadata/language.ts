@@ -37,11 +37,44 @@ const MODELS: ReadonlyMap<string, ScriptModels> = new Map(
   }),
 );
 
-function countMatches(text: string, pattern: RegExp): number {
-  pattern.lastIndex = 0;
-  let n = 0;
-  while (pattern.exec(text) !== null) n++;
-  return n;
+/**
+ * The single-character classes counted in a sample: SCRIPT_RULES' patterns in order, then LETTER
+ * and LATIN_LETTER. Each code point's membership is a bit mask, computed once per code point with
+ * the patterns themselves, so one scan counts the matches of every pattern.
+ */
+const CLASS_PATTERNS: readonly RegExp[] = [...SCRIPT_RULES.map((r) => r.pattern), LETTER, LATIN_LETTER].map(
+  (re) => new RegExp(`^(?:${re.source})$`, re.flags.replace('g', '')),
+);
+const LETTER_SLOT = SCRIPT_RULES.length;
+const LATIN_SLOT = SCRIPT_RULES.length + 1;
+const ASCII_MASKS = Uint32Array.from({ length: 128 }, (_, c) => classMask(String.fromCharCode(c)));
+const MASK_CACHE = new Map<number, number>();
+const MASK_CACHE_MAX = 65_536;
+
+function classMask(ch: string): number {
+  let mask = 0;
+  CLASS_PATTERNS.forEach((re, k) => { if (re.test(ch)) mask |= 1 << k; });
+  return mask;
+}
+
+/** How many code points of the text match each of CLASS_PATTERNS (as counting the global patterns' matches). */
+function scriptCounts(text: string): Int32Array {
+  const counts = new Int32Array(CLASS_PATTERNS.length);
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    let mask: number | undefined;
+    if (cp < 128) mask = ASCII_MASKS[cp]!;
+    else {
+      mask = MASK_CACHE.get(cp);
+      if (mask === undefined) {
+        mask = classMask(String.fromCodePoint(cp));
+        if (MASK_CACHE.size < MASK_CACHE_MAX) MASK_CACHE.set(cp, mask);
+      }
+    }
+    for (let k = 0; mask !== 0; k++, mask >>>= 1) if (mask & 1) counts[k]!++;
+  }
+  return counts;
 }
 
 /** The sample's trigrams with their counts. */
@@ -90,17 +123,21 @@ function closestLanguage(text: string, script: string): string {
  * directly; otherwise a trigram model (franc-min's, whitelisted) chooses.
  */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, MAX_DETECTION_SAMPLE).replace(URL_OR_EMAIL, ' ');
-  const letters = countMatches(sample, LETTER);
+  const head = text.slice(0, MAX_DETECTION_SAMPLE);
+  // URL_OR_EMAIL cannot match without one of these (and is costly to run on every position)
+  const sample = head.includes('@') || head.includes('http') || head.includes('www.') ? head.replace(URL_OR_EMAIL, ' ') : head;
+  const counts = scriptCounts(sample);
+  const letters = counts[LETTER_SLOT]!;
   if (letters === 0) return UNDETERMINED;
-  for (const rule of SCRIPT_RULES) {
-    const n = countMatches(sample, rule.pattern);
+  for (let r = 0; r < SCRIPT_RULES.length; r++) {
+    const rule = SCRIPT_RULES[r]!;
+    const n = counts[r]!;
     if (n / letters < rule.share) continue;
     // CJK scripts carry one word per one or two characters: a few suffice.
     if (rule.language !== null) return n >= 2 ? rule.language : UNDETERMINED;
     if (n < MIN_LETTERS_FOR_DETECTION || rule.trigramScript === null) return UNDETERMINED;
     return closestLanguage(sample, rule.trigramScript);
   }
-  if (countMatches(sample, LATIN_LETTER) < MIN_LETTERS_FOR_DETECTION) return UNDETERMINED;
+  if (counts[LATIN_SLOT]! < MIN_LETTERS_FOR_DETECTION) return UNDETERMINED;
   return closestLanguage(sample, 'Latin');
 }
