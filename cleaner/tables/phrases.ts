@@ -264,6 +264,47 @@ const CONTAINS: ReadonlyArray<{ readonly p: string; readonly rule: PhraseRule }>
   ([reason, phrases]) => (phrases ?? []).map((p) => ({ p, rule: { reason: reason as RemovalReason, barrier: BARRIER_REASONS.has(reason as RemovalReason) } })),
 );
 
+/** A phrase's first two UTF-16 units as one number. */
+const pairKey = (s: string, i: number): number => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
+/** CONTAINS entries (with their table position) by the pair key of their first two characters. */
+const CONTAINS_BY_PAIR: ReadonlyMap<number, readonly { readonly k: number; readonly p: string }[]> = (() => {
+  const m = new Map<number, { k: number; p: string }[]>();
+  CONTAINS.forEach(({ p }, k) => {
+    const key = pairKey(p, 0);
+    const list = m.get(key);
+    if (list) list.push({ k, p }); else m.set(key, [{ k, p }]);
+  });
+  return m;
+})();
+/** Pair keys folded to 16 bits: a quick "no phrase starts here" before the map lookup. */
+const CONTAINS_PAIR_SEEN: Uint8Array = (() => {
+  const seen = new Uint8Array(65_536);
+  for (const key of CONTAINS_BY_PAIR.keys()) seen[(key ^ (key >>> 16)) & 0xffff] = 1;
+  return seen;
+})();
+const CONTAINS_MIN_LENGTH = Math.min(...CONTAINS.map(({ p }) => p.length));
+
+/**
+ * The first CONTAINS entry in table order that the (lower-cased) line contains, or null: one scan
+ * of the line looking up the phrases that start with each pair of characters (same answer as
+ * trying `includes` with every phrase in order).
+ */
+function firstContained(lower: string): PhraseRule | null {
+  if (CONTAINS.length === 0 || CONTAINS_MIN_LENGTH < 2 || lower.length < CONTAINS_MIN_LENGTH) {
+    for (const { p, rule } of CONTAINS) if (lower.includes(p)) return rule;
+    return null;
+  }
+  let best = CONTAINS.length;
+  for (let i = 0; i + CONTAINS_MIN_LENGTH <= lower.length; i++) {
+    const key = pairKey(lower, i);
+    if (CONTAINS_PAIR_SEEN[(key ^ (key >>> 16)) & 0xffff] === 0) continue;
+    const candidates = CONTAINS_BY_PAIR.get(key);
+    if (!candidates) continue;
+    for (const { k, p } of candidates) if (k < best && lower.startsWith(p, i)) best = k;
+  }
+  return best < CONTAINS.length ? CONTAINS[best]!.rule : null;
+}
+
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 const DIGIT_RE = /\p{N}/u;
 /** A copyright line this short and without a year is a photo credit rather than the footer. */
@@ -289,7 +330,8 @@ export function matchPhrase(line: string, words: number): PhraseRule | null {
       }
     }
   }
-  for (const { p, rule } of CONTAINS) if (lower.includes(p)) return rule;
+  const contained = firstContained(lower);
+  if (contained) return contained;
   for (const { re, reason, barrier } of PATTERN_PHRASES) if (re.test(line)) return { reason, barrier: barrier ?? false };
   return null;
 }
