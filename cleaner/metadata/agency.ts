@@ -1,8 +1,12 @@
 import { AGENCIES, AGENCY_DESK_SUFFIX } from './tables/agencies.ts';
 import type { AgencyEntry } from './tables/agencies.ts';
 
+const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
+
 /** Folds spacing, dashes and a leading "the" so "The  Associated Press" finds its alias. */
 function foldName(name: string): string {
+  // printable ASCII: already NFC and without the Unicode dashes
+  if (PRINTABLE_ASCII_RE.test(name)) return name.replace(/\s+/g, ' ').trim().toLowerCase();
   return name
     .normalize('NFC')
     .replace(/[\u2010-\u2015]/g, '-')

@@ -7,6 +7,10 @@ const MAX_CONTRIBUTORS_LENGTH = MAX_BYLINE_LENGTH * 2;
 const AUTHOR_ROLES = [...CONTRIBUTOR_AUTHOR_ROLES].sort((a, b) => b.length - a.length);
 const OTHER_ROLES = [...CONTRIBUTOR_OTHER_ROLES].sort((a, b) => b.length - a.length);
 
+/** First characters of every role: a line whose first letter is none of them names no role. */
+const ROLE_LEADS: ReadonlySet<string> = new Set([...AUTHOR_ROLES, ...OTHER_ROLES].map((r) => r.charAt(0)));
+const LETTER_START_RE = /^\p{L}/u;
+
 function roleAt(segment: string, roles: readonly string[]): string | null {
   const lower = segment.toLowerCase();
   for (const r of roles) {
@@ -28,6 +32,8 @@ export function parseContributors(line: string): ContributorsMatch | null {
   let s = collapseSpaces(line);
   if (s.length > MAX_CONTRIBUTORS_LENGTH) return null;
   s = s.replace(/^[(（]\s?|^[-–—]{1,2}\s?/u, '').replace(/\s?[)）]\.?$/, '');
+  // the first segment starts where the line does (separators never start with a letter)
+  if (LETTER_START_RE.test(s) && !ROLE_LEADS.has(s.slice(0, 2).toLowerCase().charAt(0))) return null;
   const segments = s.split(/\s?;\s?|\.\s(?=\p{Lu})|\s?\/\s(?=\p{Lu})/u).filter((x) => x.trim() !== '');
   const first = segments[0] ?? '';
   if (roleAt(first, OTHER_ROLES) === null && roleAt(first, AUTHOR_ROLES) === null) return null;

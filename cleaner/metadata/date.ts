@@ -1,8 +1,11 @@
 import type { DateKind, DateLineMatch } from './types.ts';
+import { collapseSpaces } from './spaces.ts';
 import { MONTH_NUMBER, WEEKDAYS } from './tables/months.ts';
 import { DATE_FILLER_WORDS, DATE_KEYWORDS_AFTER, DATE_KEYWORDS_BEFORE, MAX_PROSE_WORDS, READING_TIME, RELATIVE_DATE, RELATIVE_DATE_WORDS } from './tables/dates.ts';
 
 const ASCII_DIGIT_RE = /\d/;
+/** Printable ASCII is already NFC. */
+const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
 
 /** Date lines are short; anything longer is prose that mentions a date. */
 const MAX_DATE_LINE_LENGTH = 160;
@@ -103,10 +106,19 @@ function findDates(s: string): FoundDate[] {
   const monthFirst = US_STYLE.test(s);
   let i = 0;
   while (i < s.length) {
+    // Every pattern starts with a digit or a month name: an ASCII character that is neither starts nothing.
+    const c = s.charCodeAt(i);
+    if (c < 0x80 && !(c >= 0x30 && c <= 0x39) && !((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) {
+      i++;
+      continue;
+    }
     // Only try at a token start: digits or letters after a non-letter/digit.
     const prev = i === 0 ? ' ' : s.charAt(i - 1);
+    const p = prev.charCodeAt(0);
     // CJK text has no spaces: "송고시간2025-03-12", "更新日2025年3月12日" start right after a letter.
-    if (/[\p{L}\p{N}]/u.test(prev) && !/[年년月월日일\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(prev)) {
+    if (p < 0x80
+      ? (p >= 0x30 && p <= 0x39) || ((p | 0x20) >= 0x61 && (p | 0x20) <= 0x7a)
+      : /[\p{L}\p{N}]/u.test(prev) && !/[年년月월日일\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(prev)) {
       i++;
       continue;
     }
@@ -158,7 +170,7 @@ function proseWords(rest: string): number {
  */
 export function parseDateLine(line: string): DateLineMatch | null {
   if (line.length > 4 * MAX_DATE_LINE_LENGTH) return null;
-  const s = line.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/^[(（[]|[)）\]]$/g, '');
+  const s = collapseSpaces(PRINTABLE_ASCII_RE.test(line) ? line : line.normalize('NFC')).replace(/^[(（[]|[)）\]]$/g, '');
   if (s === '' || s.length > MAX_DATE_LINE_LENGTH) return null;
   // every date, time and reading-time pattern has a digit; without one only a relative-date word can match
   if (!ASCII_DIGIT_RE.test(s) && !RELATIVE_DATE_WORDS.test(s)) return null;
