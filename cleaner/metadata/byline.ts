@@ -33,6 +33,7 @@ const CREDENTIAL = /^(?:\p{Lu}[\p{L}.]{0,5})(?:\s?\([\p{Lu}]{2,3}\))?$/u;
 /** A date glued to the end of a byline: "Written by X on November 14, 2019". */
 const TRAILING_DATE = /\s(?:on|am|le|el|em|il|op|pada)\s[^,]{0,20}\d[^]{0,40}$|\s[|·•—–]\s.{0,40}\d{4}.{0,20}$/u;
 /** A job title after a comma or pipe is short: "Senior Mobile Editor", "Head of Research". */
+const ASCII_DIGIT_RE = /\d/;
 const MAX_TITLE_WORDS = 6;
 /** Without a "By", a byline is a short line: name plus agency or title. */
 const MAX_UNPREFIXED_WORDS = 10;
@@ -168,9 +169,19 @@ function parseNames(rest: string, agencyOnly: boolean): Parsed | null {
   return { authors: out.authors, agencies: [...new Set(out.agencies)] };
 }
 
+/** PREFIXES_LONGEST_FIRST by first character (order kept): a line only tries the prefixes that start like it. */
+const PREFIXES_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const p of PREFIXES_LONGEST_FIRST) {
+    const list = m.get(p.charAt(0));
+    if (list) list.push(p); else m.set(p.charAt(0), [p]);
+  }
+  return m;
+})();
+
 function stripPrefix(s: string): { rest: string; prefix: string } | null {
   const lower = s.toLowerCase();
-  for (const p of PREFIXES_LONGEST_FIRST) {
+  for (const p of PREFIXES_BY_FIRST.get(lower.charAt(0)) ?? []) {
     if (!lower.startsWith(p)) continue;
     const after = s.slice(p.length);
     const m = /^\s?[:：]\s?|^\s/.exec(after);
@@ -194,7 +205,8 @@ export function parseByline(line: string): BylineMatch | null {
   const cjk = CJK_BYLINE.exec(s);
   if (cjk) return { authors: [cjk[1] ?? ''], agencies: [] };
 
-  const prefixed = stripPrefix(s.replace(TRAILING_DATE, ''));
+  // both TRAILING_DATE shapes hold a digit
+  const prefixed = stripPrefix(ASCII_DIGIT_RE.test(s) ? s.replace(TRAILING_DATE, '') : s);
   if (prefixed) {
     if (prefixed.rest === '') return null;
     const isFrom = prefixed.prefix === 'from';

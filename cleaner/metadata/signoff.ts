@@ -8,6 +8,21 @@ const MIN_TEXT = 20;
 const MAX_SIGNOFF_LINE = 80;
 
 /**
+ * Whether the line's last character can end TRAILING_SIGNOFF: a letter or '-' (a bare agency
+ * word), or ')' / '）' optionally followed by '.' (a bracketed one). Most paragraphs end in a
+ * full stop after a word, and are rejected here without running the regex.
+ */
+function mayEndWithSignoff(trimmed: string): boolean {
+  const c = trimmed.charCodeAt(trimmed.length - 1);
+  if (c >= 0x80) return true;
+  if (c === 0x2e) {
+    const b = trimmed.charAt(trimmed.length - 2);
+    return b === ')' || b === '）';
+  }
+  return c === 0x29 || c === 0x2d || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
+/**
  * Removes a trailing wire-agency sign-off from a body paragraph:
  * "... with North Korea. REUTERS" -> { text: "... with North Korea.", agency: "Reuters" }.
  * Bare sign-offs must follow sentence-final punctuation and be written in capitals or as the
@@ -15,6 +30,7 @@ const MAX_SIGNOFF_LINE = 80;
  */
 export function splitSignoff(line: string): SignoffSplit | null {
   const trimmed = line.trimEnd();
+  if (!mayEndWithSignoff(trimmed)) return null;
   const tailStart = Math.max(0, trimmed.length - SIGNOFF_TAIL);
   const tail = trimmed.slice(tailStart);
   const m = TRAILING_SIGNOFF.exec(tail);
