@@ -6,6 +6,38 @@ export const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 export const CJK_CHAR_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_CHAR_G_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
+/** Character classes of the per-line scan (bit flags). */
+export const C_WORD = 1; // letter or digit (\p{L}, \p{N}): part of a token
+export const C_DIGIT = 2; // \p{N}
+export const C_UPPER = 4; // \p{Lu}
+export const C_CJK = 8; // CJK_CHAR_RE
+export const C_POOLED = 16; // POOLED_SCRIPT_RE (Latin or Cyrillic script)
+/** Latin or Cyrillic letters: the scripts whose stop words are pooled. */
+const POOLED_SCRIPT_RE = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
+const UPPER_START_RE = /^\p{Lu}/u;
+const SINGLE_WORD_RE = /^[\p{L}\p{N}]$/u;
+const SINGLE_DIGIT_RE = /^\p{N}$/u;
+/** Flags of the ASCII characters, computed with the same regexes as the other code points. */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => classOf(String.fromCharCode(c)));
+/** Flags of the non-ASCII code points seen so far (bounded: unseen ones are classified again). */
+const CLASS_CACHE = new Map<number, number>();
+const CLASS_CACHE_MAX = 65_536;
+
+function classOf(ch: string): number {
+  return (SINGLE_WORD_RE.test(ch) ? C_WORD : 0) | (SINGLE_DIGIT_RE.test(ch) ? C_DIGIT : 0) | (UPPER_START_RE.test(ch) ? C_UPPER : 0)
+    | (CJK_CHAR_RE.test(ch) ? C_CJK : 0) | (POOLED_SCRIPT_RE.test(ch) ? C_POOLED : 0);
+}
+
+export function codePointClass(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp]!;
+  let f = CLASS_CACHE.get(cp);
+  if (f === undefined) {
+    f = classOf(String.fromCodePoint(cp));
+    if (CLASS_CACHE.size < CLASS_CACHE_MAX) CLASS_CACHE.set(cp, f);
+  }
+  return f;
+}
+
 /** Tokens of letters/digits (CJK runs stay one token here; see wordCount for counting). */
 export function tokens(text: string): string[] {
   return text.match(TOKEN_RE) ?? [];
@@ -20,6 +52,18 @@ export function cjkCount(text: string): number {
  * Tokens of letters or digits, every CJK character counting one: "東京 2025 news" -> 2 + 1 + 1.
  */
 export function wordCount(text: string): number {
+  // without CJK every token counts one: count the token starts in one scan
+  let count = 0;
+  let inToken = false;
+  let cjkSeen = false;
+  for (let i = 0; i < text.length && !cjkSeen;) {
+    const cp = text.codePointAt(i)!;
+    const f = codePointClass(cp);
+    if (f & C_WORD) { if (!inToken) count++; inToken = true; } else inToken = false;
+    if (f & C_CJK) cjkSeen = true;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (!cjkSeen) return count;
   let n = 0;
   for (const tok of tokens(text)) {
     const cjk = cjkCount(tok);

@@ -8,46 +8,14 @@ import { splitSignoff } from '../metadata/index.ts';
 import { safe } from './recognise.ts';
 import { POOLED_STOPWORDS } from '../tables/stopwords.ts';
 import { LIST_RUN_MIN_LINES, LIST_RUN_MIN_WORDS, CJK_CHARS_PER_WORD, TEXT_LONG_WORDS, TEXT_MIN_SENTENCE_STOP_RATIO, TEXT_MIN_STOP_RATIO, TEXT_MIN_WORDS } from '../thresholds.ts';
-import { CJK_CHAR_RE } from '../text.ts';
+import { C_CJK, C_DIGIT, C_POOLED, C_UPPER, C_WORD, codePointClass } from '../text.ts';
 
 /** The line ends like a sentence (optionally followed by closing quotes or brackets). */
 export const SENTENCE_END_RE = /[.!?。！？…:;](?:["'”’»)\]）」』]{0,3})$/u;
 /** List-item shapes: bullets, "1.", "2)", "a)". */
 export const LIST_ITEM_RE = /^(?:[•·▪◦●○■□►▶✓✔*\-–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s)/u;
-/** Latin or Cyrillic letters: the scripts whose stop words are pooled. */
-const POOLED_SCRIPT_RE = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
 /** A footnote line that belongs to the article: "($1 = 3.8812 zlotys)", "(€1 = $1.08)". */
 export const FOOTNOTE_RE = /^\(\s?(?:\p{Sc}|[A-Z]{3}\s?)\s?1\s?=\s?[^()]{1,40}\)$/u;
-const UPPER_START_RE = /^\p{Lu}/u;
-
-/** Character classes of the per-line scan (bit flags). */
-const C_WORD = 1; // letter or digit (\p{L}, \p{N}): part of a token
-const C_DIGIT = 2; // \p{N}
-const C_UPPER = 4; // \p{Lu}
-const C_CJK = 8; // CJK_CHAR_RE
-const C_POOLED = 16; // POOLED_SCRIPT_RE (Latin or Cyrillic script)
-const SINGLE_WORD_RE = /^[\p{L}\p{N}]$/u;
-const SINGLE_DIGIT_RE = /^\p{N}$/u;
-/** Flags of the ASCII characters, computed with the same regexes as the other code points. */
-const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => classOf(String.fromCharCode(c)));
-/** Flags of the non-ASCII code points seen so far (bounded: unseen ones are classified again). */
-const CLASS_CACHE = new Map<number, number>();
-const CLASS_CACHE_MAX = 65_536;
-
-function classOf(ch: string): number {
-  return (SINGLE_WORD_RE.test(ch) ? C_WORD : 0) | (SINGLE_DIGIT_RE.test(ch) ? C_DIGIT : 0) | (UPPER_START_RE.test(ch) ? C_UPPER : 0)
-    | (CJK_CHAR_RE.test(ch) ? C_CJK : 0) | (POOLED_SCRIPT_RE.test(ch) ? C_POOLED : 0);
-}
-
-function codePointClass(cp: number): number {
-  if (cp < 128) return ASCII_CLASS[cp]!;
-  let f = CLASS_CACHE.get(cp);
-  if (f === undefined) {
-    f = classOf(String.fromCodePoint(cp));
-    if (CLASS_CACHE.size < CLASS_CACHE_MAX) CLASS_CACHE.set(cp, f);
-  }
-  return f;
-}
 
 /** Closing quotes and brackets SENTENCE_END_RE allows after the final punctuation, and that punctuation. */
 const SENTENCE_CLOSERS = '"\'”’»)]）」』';
