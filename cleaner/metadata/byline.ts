@@ -81,6 +81,10 @@ function dropLocation(ts: string[]): string[] {
 function agencyOf(text: string): string | null {
   const direct = agencyEntry(text);
   if (direct) return direct.canonical;
+  // only a trailing staff word can leave an agency: look at the last token before splitting
+  let e = text.length;
+  while (e > 0 && text.charCodeAt(e - 1) === 0x20) e--;
+  if (!STAFF_WORDS.has(text.slice(text.lastIndexOf(' ', e - 1) + 1, e).toLowerCase())) return null;
   const ts = tokens(text);
   let end = ts.length;
   while (end > 1 && STAFF_WORDS.has((ts[end - 1] ?? '').toLowerCase())) end--;

@@ -31,9 +31,10 @@ export function parseContributors(line: string): ContributorsMatch | null {
   if (line.length > 4 * MAX_CONTRIBUTORS_LENGTH) return null;
   let s = collapseSpaces(line);
   if (s.length > MAX_CONTRIBUTORS_LENGTH) return null;
-  s = s.replace(/^[(（]\s?|^[-–—]{1,2}\s?/u, '').replace(/\s?[)）]\.?$/, '');
-  // the first segment starts where the line does (separators never start with a letter)
+  // A line that starts with a letter keeps it through the bracket/dash strips below, and its first
+  // segment starts there (separators never start with a letter): no role starts with it, no match.
   if (LETTER_START_RE.test(s) && !ROLE_LEADS.has(s.slice(0, 2).toLowerCase().charAt(0))) return null;
+  s = s.replace(/^[(（]\s?|^[-–—]{1,2}\s?/u, '').replace(/\s?[)）]\.?$/, '');
   const segments = s.split(/\s?;\s?|\.\s(?=\p{Lu})|\s?\/\s(?=\p{Lu})/u).filter((x) => x.trim() !== '');
   const first = segments[0] ?? '';
   if (roleAt(first, OTHER_ROLES) === null && roleAt(first, AUTHOR_ROLES) === null) return null;
