@@ -18,7 +18,7 @@ const UPPER_START_RE = /^\p{Lu}/u;
 const SINGLE_WORD_RE = /^[\p{L}\p{N}]$/u;
 const SINGLE_DIGIT_RE = /^\p{N}$/u;
 /** Flags of the ASCII characters, computed with the same regexes as the other code points. */
-const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => classOf(String.fromCharCode(c)));
+export const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => classOf(String.fromCharCode(c)));
 /** Flags of the non-ASCII code points seen so far (bounded: unseen ones are classified again). */
 const CLASS_CACHE = new Map<number, number>();
 const CLASS_CACHE_MAX = 65_536;

@@ -8,7 +8,7 @@ import { splitSignoff } from '../metadata/index.ts';
 import { safe } from './recognise.ts';
 import { POOLED_STOPWORDS } from '../tables/stopwords.ts';
 import { LIST_RUN_MIN_LINES, LIST_RUN_MIN_WORDS, CJK_CHARS_PER_WORD, TEXT_LONG_WORDS, TEXT_MIN_SENTENCE_STOP_RATIO, TEXT_MIN_STOP_RATIO, TEXT_MIN_WORDS } from '../thresholds.ts';
-import { C_CJK, C_DIGIT, C_POOLED, C_UPPER, C_WORD, codePointClass } from '../text.ts';
+import { ASCII_CLASS, C_CJK, C_DIGIT, C_POOLED, C_UPPER, C_WORD, codePointClass } from '../text.ts';
 
 /** The line ends like a sentence (optionally followed by closing quotes or brackets). */
 export const SENTENCE_END_RE = /[.!?。！？…:;](?:["'”’»)\]）」』]{0,3})$/u;
@@ -16,6 +16,9 @@ export const SENTENCE_END_RE = /[.!?。！？…:;](?:["'”’»)\]）」』]{0
 export const LIST_ITEM_RE = /^(?:[•·▪◦●○■□►▶✓✔*\-–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s)/u;
 /** A footnote line that belongs to the article: "($1 = 3.8812 zlotys)", "(€1 = $1.08)". */
 export const FOOTNOTE_RE = /^\(\s?(?:\p{Sc}|[A-Z]{3}\s?)\s?1\s?=\s?[^()]{1,40}\)$/u;
+
+/** Longest pooled stop word (UTF-16 units). */
+const POOLED_STOPWORD_MAX_LENGTH = Math.max(0, ...[...POOLED_STOPWORDS].map((w) => w.length));
 
 /** Closing quotes and brackets SENTENCE_END_RE allows after the final punctuation, and that punctuation. */
 const SENTENCE_CLOSERS = '"\'”’»)]）」』';
@@ -50,9 +53,11 @@ export function measureLine(l: Line, stop: ReadonlySet<string> = POOLED_STOPWORD
   let start = -1;
   let tokCjk = false;
   // one step past the end closes the last token
+  const maxStop = stop === POOLED_STOPWORDS ? POOLED_STOPWORD_MAX_LENGTH : Number.POSITIVE_INFINITY;
   for (let i = 0; i <= text.length;) {
-    const cp = i < text.length ? text.codePointAt(i)! : 0x20;
-    const f = codePointClass(cp);
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    const cp = c < 0xd800 || c > 0xdbff ? c : text.codePointAt(i)!;
+    const f = cp < 128 ? ASCII_CLASS[cp]! : codePointClass(cp);
     if (f & C_WORD) {
       if (start < 0) { start = i; tokCjk = false; }
       alnum++;
@@ -62,7 +67,8 @@ export function measureLine(l: Line, stop: ReadonlySet<string> = POOLED_STOPWORD
       toks++;
       if (!tokCjk) latinToks++;
       if (codePointClass(text.codePointAt(start)!) & C_UPPER) caps++;
-      if (stop.has(text.slice(start, i).toLowerCase())) stops++;
+      // lower-casing never shortens a string: a longer token is no stop word
+      if (i - start <= maxStop && stop.has(text.slice(start, i).toLowerCase())) stops++;
       start = -1;
     }
     if (f & C_CJK) cjk++;
