@@ -7,8 +7,26 @@ const MAX_CONTRIBUTORS_LENGTH = MAX_BYLINE_LENGTH * 2;
 const AUTHOR_ROLES = [...CONTRIBUTOR_AUTHOR_ROLES].sort((a, b) => b.length - a.length);
 const OTHER_ROLES = [...CONTRIBUTOR_OTHER_ROLES].sort((a, b) => b.length - a.length);
 
-/** First characters of every role: a line whose first letter is none of them names no role. */
-const ROLE_LEADS: ReadonlySet<string> = new Set([...AUTHOR_ROLES, ...OTHER_ROLES].map((r) => r.charAt(0)));
+/** Every role, by first character. */
+const ROLES_BY_LEAD: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const r of [...AUTHOR_ROLES, ...OTHER_ROLES]) {
+    const list = m.get(r.charAt(0));
+    if (list) list.push(r); else m.set(r.charAt(0), [r]);
+  }
+  return m;
+})();
+const ROLE_MAX_LENGTH = Math.max(0, ...[...AUTHOR_ROLES, ...OTHER_ROLES].map((r) => r.length));
+
+/**
+ * Whether the lower-cased line starts with some role (what roleAt needs of the first segment, a
+ * prefix of the line). Lower-casing a prefix gives a prefix of the lower-cased line (no role has
+ * a sigma, the one context-dependent letter).
+ */
+function startsWithRole(s: string): boolean {
+  const head = s.slice(0, ROLE_MAX_LENGTH + 1).toLowerCase();
+  return (ROLES_BY_LEAD.get(head.charAt(0)) ?? []).some((r) => head.startsWith(r));
+}
 const LETTER_START_RE = /^\p{L}/u;
 
 function roleAt(segment: string, roles: readonly string[]): string | null {
@@ -33,7 +51,7 @@ export function parseContributors(line: string): ContributorsMatch | null {
   if (s.length > MAX_CONTRIBUTORS_LENGTH) return null;
   // A line that starts with a letter keeps it through the bracket/dash strips below, and its first
   // segment starts there (separators never start with a letter): no role starts with it, no match.
-  if (LETTER_START_RE.test(s) && !ROLE_LEADS.has(s.slice(0, 2).toLowerCase().charAt(0))) return null;
+  if (LETTER_START_RE.test(s) && !startsWithRole(s)) return null;
   s = s.replace(/^[(（]\s?|^[-–—]{1,2}\s?/u, '').replace(/\s?[)）]\.?$/, '');
   const segments = s.split(/\s?;\s?|\.\s(?=\p{Lu})|\s?\/\s(?=\p{Lu})/u).filter((x) => x.trim() !== '');
   const first = segments[0] ?? '';

@@ -245,6 +245,8 @@ const EXACT: ReadonlyMap<string, PhraseRule> = (() => {
   return m;
 })();
 
+const EXACT_MAX_KEY_LENGTH = Math.max(0, ...[...EXACT.keys()].map((k) => k.length));
+
 const PREFIXES: ReadonlyArray<{ readonly p: string; readonly rule: PhraseRule }> = Object.entries(PREFIX_PHRASES).flatMap(
   ([reason, phrases]) => (phrases ?? []).map((p) => ({ p, rule: { reason: reason as RemovalReason, barrier: BARRIER_REASONS.has(reason as RemovalReason) } })),
 );
@@ -316,7 +318,9 @@ export const SHORT_FOOTER_WORDS = 3;
  */
 export function matchPhrase(line: string, words: number): PhraseRule | null {
   const lower = line.toLowerCase();
-  const exact = EXACT.get(keyOfLower(lower).replace(LEADING_BULLET_RE, ''));
+  const key = keyOfLower(lower);
+  // the bullet strip removes at most two characters: a longer key is in no table
+  const exact = key.length <= EXACT_MAX_KEY_LENGTH + 2 ? EXACT.get(key.replace(LEADING_BULLET_RE, '')) : undefined;
   if (exact) return exact;
   if (words <= PREFIX_MAX_WORDS) {
     for (const { p, rule } of PREFIXES_BY_FIRST.get(lower.charAt(0)) ?? []) {
