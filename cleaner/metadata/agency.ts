@@ -33,6 +33,20 @@ const MAX_NAME_LENGTH = 60;
 /** The agency entry for a whole candidate name, or undefined. */
 export function agencyEntry(name: string): AgencyEntry | undefined {
   if (name.length > MAX_NAME_LENGTH) return undefined;
+  // several recognisers ask about the same short strings (a line, its last word): remember answers
+  const known = ENTRY_CACHE.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const entry = lookupEntry(name);
+  if (ENTRY_CACHE.size >= ENTRY_CACHE_MAX) ENTRY_CACHE.clear();
+  ENTRY_CACHE.set(name, entry ?? null);
+  return entry;
+}
+
+/** Answers of agencyEntry (null: no agency); a pure function's cache, emptied when full. */
+const ENTRY_CACHE = new Map<string, AgencyEntry | null>();
+const ENTRY_CACHE_MAX = 4096;
+
+function lookupEntry(name: string): AgencyEntry | undefined {
   const bare = name.replace(TRIM_PUNCT, '');
   if (bare === '') return undefined;
   const exact = BY_EXACT.get(bare) ?? BY_FOLDED_NAME.get(foldName(bare));
