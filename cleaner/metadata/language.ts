@@ -18,18 +18,25 @@ const ASCII_PUNCT_DIGITS = /[\u0021-\u0040]+/g;
 /** Per script: the languages in table order, and trigram -> its rank in each of them (-1: not in the model). */
 interface ScriptModels {
   readonly codes: readonly string[];
-  readonly ranks: ReadonlyMap<string, Int32Array>;
+  readonly ranks: ReadonlyMap<number, Int32Array>;
+}
+
+/** Three UTF-16 units as one exact number (below 2^48): a trigram key without building a string. */
+function trigramKey(s: string, i: number): number {
+  return s.charCodeAt(i) * 4_294_967_296 + s.charCodeAt(i + 1) * 65_536 + s.charCodeAt(i + 2);
 }
 
 /** Built once from TRIGRAM_MODELS (0 = most frequent; a trigram listed twice keeps its last rank). */
 const MODELS: ReadonlyMap<string, ScriptModels> = new Map(
   Object.entries(TRIGRAM_MODELS).map(([script, models]) => {
     const codes = Object.keys(models);
-    const ranks = new Map<string, Int32Array>();
+    const ranks = new Map<number, Int32Array>();
     codes.forEach((code, k) => {
       (models[code] ?? '').split('|').forEach((t, i) => {
-        let row = ranks.get(t);
-        if (!row) { row = new Int32Array(codes.length).fill(-1); ranks.set(t, row); }
+        if (t.length !== 3) return; // never equal to a sample trigram
+        const key = trigramKey(t, 0);
+        let row = ranks.get(key);
+        if (!row) { row = new Int32Array(codes.length).fill(-1); ranks.set(key, row); }
         row[k] = i;
       });
     });
@@ -77,12 +84,12 @@ function scriptCounts(text: string): Int32Array {
   return counts;
 }
 
-/** The sample's trigrams with their counts. */
-function sampleTrigrams(text: string): Map<string, number> {
+/** The sample's trigrams (as trigramKey) with their counts. */
+function sampleTrigrams(text: string): Map<number, number> {
   const cleaned = ` ${text.slice(0, TRIGRAM_SAMPLE).replace(ASCII_PUNCT_DIGITS, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (let i = 0; i + 3 <= cleaned.length; i++) {
-    const t = cleaned.slice(i, i + 3);
+    const t = trigramKey(cleaned, i);
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   return counts;
