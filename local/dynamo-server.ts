@@ -1,8 +1,15 @@
-/** dynalite (in-process DynamoDB) on loopback, in memory or on disk (LevelDB via classic-level). */
+/**
+ * dynalite (in-process DynamoDB) on loopback, in memory or on disk (LevelDB via classic-level).
+ *
+ * By default it runs on a worker thread: the local stack is CPU-bound on one thread (s3rver, the
+ * handler, the SDK clients and dynalite share it), and dynalite's request validation and
+ * condition-expression parser are a fifth of that work. On its own thread it uses the second core.
+ */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import { ServerStartError } from './errors.ts';
 import type { RunningServer } from './s3-server.ts';
 
@@ -13,20 +20,39 @@ export interface DynamoServerProps {
   readonly directory?: string;
   /** @default 0 (ephemeral) */
   readonly port?: number;
+  /** Run dynalite on a worker thread rather than on the caller's event loop. @default true */
+  readonly worker?: boolean;
 }
 
 type Dynalite = (options: Record<string, unknown>) => Server;
 
+/** Options that make tables ACTIVE at once. */
+const DYNALITE_TIMINGS = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 } as const;
+
+/** The worker: CommonJS evaluated from this string (no second source file to build or transpile). */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const dynalite = require(workerData.dynalitePath);
+const server = dynalite(workerData.options);
+server.once('error', (err) => parentPort.postMessage({ type: 'error', message: String(err && err.message || err), code: err && err.code }));
+server.listen(workerData.port, '127.0.0.1', () => parentPort.postMessage({ type: 'listening', address: server.address() }));
+parentPort.on('message', (m) => {
+  if (m !== 'close') return;
+  server.close(() => parentPort.postMessage({ type: 'closed' }));
+  server.closeAllConnections();
+});
+`;
+
 export async function startDynamoServer(props: DynamoServerProps = {}): Promise<RunningServer> {
-  const dynalite = require('dynalite') as Dynalite;
   if (props.directory) mkdirSync(props.directory, { recursive: true });
-  const server = dynalite({
-    ...(props.directory ? { path: props.directory } : {}),
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-  });
+  const options = { ...(props.directory ? { path: props.directory } : {}), ...DYNALITE_TIMINGS };
   const port = props.port ?? 0;
+  return (props.worker ?? true) ? startInWorker(options, port) : startInProcess(options, port);
+}
+
+async function startInProcess(options: Record<string, unknown>, port: number): Promise<RunningServer> {
+  const dynalite = require('dynalite') as Dynalite;
+  const server = dynalite(options);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -39,13 +65,53 @@ export async function startDynamoServer(props: DynamoServerProps = {}): Promise<
     throw new ServerStartError('dynalite', port, { cause: err });
   }
   const address = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     address,
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      })),
+  };
+}
+
+type WorkerMessage =
+  | { readonly type: 'listening'; readonly address: AddressInfo }
+  | { readonly type: 'error'; readonly message: string; readonly code?: string }
+  | { readonly type: 'closed' };
+
+async function startInWorker(options: Record<string, unknown>, port: number): Promise<RunningServer> {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { dynalitePath: require.resolve('dynalite'), options, port } });
+  let address: AddressInfo;
+  try {
+    address = await new Promise<AddressInfo>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`dynalite worker exited with code ${code}`)));
+      worker.once('message', (m: WorkerMessage) => {
+        if (m.type === 'listening') resolve(m.address);
+        else reject(Object.assign(new Error(m.type === 'error' ? m.message : 'dynalite worker closed'), m.type === 'error' && m.code ? { code: m.code } : {}));
+      });
+    });
+  } catch (err) {
+    await worker.terminate();
+    throw new ServerStartError('dynalite', port, { cause: err });
+  }
+  worker.removeAllListeners('exit');
+  worker.removeAllListeners('error');
+  worker.on('error', (err) => process.emitWarning(`dynalite worker: ${err.message}`));
+  let closing: Promise<void> | undefined;
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    address,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        // terminate() also releases an on-disk LevelDB lock if the server never answers.
+        const done = (): void => void worker.terminate().then(() => resolve(), () => resolve());
+        worker.once('message', (m: WorkerMessage) => m.type === 'closed' && done());
+        worker.once('exit', () => resolve());
+        worker.postMessage('close');
+      })),
   };
 }
