@@ -6,6 +6,9 @@
  * (just body when there is no title), clean(y) has the same title and body as r. The `stabilise`
  * step guarantees it: it runs the labelling steps again on y and applies what they drop, until
  * nothing changes (at most MAX_PASSES passes; in practice the second pass confirms the first).
+ * The confirmation is cheap: a line's features and recogniser results depend on its text alone and
+ * are computed once per distinct text of the call (see measureAndRecognise); only the page-level
+ * steps (repeats, list runs, region, classification, title) run again.
  */
 import type { CleanOptions, CleanResult, RemovalReason } from './types.ts';
 import type { Line } from './page.ts';
