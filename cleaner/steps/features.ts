@@ -20,6 +20,43 @@ export const FOOTNOTE_RE = /^\(\s?(?:\p{Sc}|[A-Z]{3}\s?)\s?1\s?=\s?[^()]{1,40}\)
 /** Longest pooled stop word (UTF-16 units). */
 const POOLED_STOPWORD_MAX_LENGTH = Math.max(0, ...[...POOLED_STOPWORDS].map((w) => w.length));
 
+const lowerAscii = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+
+/** hashAscii of a lower-case ASCII word, as the feature scan computes it. */
+function hashAscii(word: string): number {
+  let h = 0;
+  for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
+  return h;
+}
+
+/**
+ * The pooled stop words written in ASCII, by hash: an ASCII token lower-cases to ASCII (only A-Z
+ * change), so it can only be one of these.
+ */
+const ASCII_STOPWORDS_BY_HASH: ReadonlyMap<number, readonly string[]> = (() => {
+  const m = new Map<number, string[]>();
+  for (const w of POOLED_STOPWORDS) {
+    if (!/^[\x00-\x7f]*$/.test(w)) continue;
+    const h = hashAscii(w);
+    const list = m.get(h);
+    if (list) list.push(w); else m.set(h, [w]);
+  }
+  return m;
+})();
+
+/** Whether text[start, end) (ASCII, with the given hash of its lower-cased characters) is a pooled stop word. */
+function isAsciiStopword(text: string, start: number, end: number, hash: number): boolean {
+  const candidates = ASCII_STOPWORDS_BY_HASH.get(hash);
+  if (!candidates) return false;
+  for (const w of candidates) {
+    if (w.length !== end - start) continue;
+    let k = 0;
+    while (k < w.length && lowerAscii(text.charCodeAt(start + k)) === w.charCodeAt(k)) k++;
+    if (k === w.length) return true;
+  }
+  return false;
+}
+
 /** Closing quotes and brackets SENTENCE_END_RE allows after the final punctuation, and that punctuation. */
 const SENTENCE_CLOSERS = '"\'”’»)]）」』';
 const SENTENCE_ENDERS = '.!?。！？…:;';
@@ -52,23 +89,31 @@ export function measureLine(l: Line, stop: ReadonlySet<string> = POOLED_STOPWORD
   let pooled = false;
   let start = -1;
   let tokCjk = false;
+  // ASCII tokens are looked up by a hash of their lower-cased characters, built during the scan
+  let tokAscii = true;
+  let hash = 0;
+  const pooledSet = stop === POOLED_STOPWORDS;
+  const maxStop = pooledSet ? POOLED_STOPWORD_MAX_LENGTH : Number.POSITIVE_INFINITY;
   // one step past the end closes the last token
-  const maxStop = stop === POOLED_STOPWORDS ? POOLED_STOPWORD_MAX_LENGTH : Number.POSITIVE_INFINITY;
   for (let i = 0; i <= text.length;) {
     const c = i < text.length ? text.charCodeAt(i) : 0x20;
     const cp = c < 0xd800 || c > 0xdbff ? c : text.codePointAt(i)!;
     const f = cp < 128 ? ASCII_CLASS[cp]! : codePointClass(cp);
     if (f & C_WORD) {
-      if (start < 0) { start = i; tokCjk = false; }
+      if (start < 0) { start = i; tokCjk = false; tokAscii = true; hash = 0; }
       alnum++;
       if (f & C_DIGIT) digits++;
       if (f & C_CJK) tokCjk = true;
+      if (cp < 128) hash = (Math.imul(hash, 31) + lowerAscii(cp)) | 0;
+      else tokAscii = false;
     } else if (start >= 0) {
       toks++;
       if (!tokCjk) latinToks++;
       if (codePointClass(text.codePointAt(start)!) & C_UPPER) caps++;
       // lower-casing never shortens a string: a longer token is no stop word
-      if (i - start <= maxStop && stop.has(text.slice(start, i).toLowerCase())) stops++;
+      if (i - start <= maxStop) {
+        if (pooledSet && tokAscii ? isAsciiStopword(text, start, i, hash) : stop.has(text.slice(start, i).toLowerCase())) stops++;
+      }
       start = -1;
     }
     if (f & C_CJK) cjk++;
