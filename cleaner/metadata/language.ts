@@ -21,9 +21,16 @@ interface ScriptModels {
   readonly ranks: ReadonlyMap<number, Int32Array>;
 }
 
-/** Three UTF-16 units as one exact number (below 2^48): a trigram key without building a string. */
+/**
+ * Three UTF-16 units as one exact number, a trigram key without building a string: below 2^30 (a
+ * small integer, the fast map key) when every unit is below 1024, else 2^30 + a 48-bit packing.
+ */
 function trigramKey(s: string, i: number): number {
-  return s.charCodeAt(i) * 4_294_967_296 + s.charCodeAt(i + 1) * 65_536 + s.charCodeAt(i + 2);
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  if ((a | b | c) < 1024) return (a << 20) | (b << 10) | c;
+  return 1_073_741_824 + a * 4_294_967_296 + b * 65_536 + c;
 }
 
 /** Built once from TRIGRAM_MODELS (0 = most frequent; a trigram listed twice keeps its last rank). */
