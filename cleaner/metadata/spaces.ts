@@ -9,5 +9,13 @@ const WHITESPACE_RUN_RE = /\s+/g;
  * (lines from the normaliser never have anything to collapse).
  */
 export function collapseSpaces(s: string): string {
-  return (OTHER_SPACE_OR_RUN_RE.test(s) ? s.replace(WHITESPACE_RUN_RE, ' ') : s).trim();
+  // the recognisers of a line each ask for the same line in turn
+  if (s === lastIn) return lastOut;
+  const out = (OTHER_SPACE_OR_RUN_RE.test(s) ? s.replace(WHITESPACE_RUN_RE, ' ') : s).trim();
+  lastIn = s;
+  lastOut = out;
+  return out;
 }
+
+let lastIn = '';
+let lastOut = '';
