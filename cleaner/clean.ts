@@ -19,7 +19,7 @@ import { recogniseLine } from './steps/recognise.ts';
 import { findMedia } from './steps/media.ts';
 import { findRegion } from './steps/region.ts';
 import { findTitle, readHeader } from './steps/title.ts';
-import { parseBareByline } from './metadata/index.ts';
+import { forgetRecognisedText, parseBareByline } from './metadata/index.ts';
 import { safe } from './steps/recognise.ts';
 import { classifyLines, markAuthorLines, paragraphAgencies, refineBody } from './steps/classify.ts';
 import { extractMetadata } from './steps/extract.ts';
@@ -136,6 +136,14 @@ function stabilise(lines: Line[], memo: Map<string, LineFacts>): void {
 }
 
 export function clean(text: string, options: CleanOptions = {}): CleanResult {
+  try {
+    return cleanPage(text, options);
+  } finally {
+    forgetRecognisedText();
+  }
+}
+
+function cleanPage(text: string, options: CleanOptions): CleanResult {
   // 1. normalise
   const normalised = normalise(typeof text === 'string' ? text : String(text ?? ''));
   // 2-4. label every line

@@ -42,9 +42,17 @@ export function agencyEntry(name: string): AgencyEntry | undefined {
   return entry;
 }
 
-/** Answers of agencyEntry (null: no agency); a pure function's cache, emptied when full. */
+/**
+ * Answers of agencyEntry (null: no agency); a pure function's cache, emptied when full and by
+ * forgetAgencyAnswers (the cleaner calls it after each page: the keys may be slices of the page,
+ * which would keep its text alive).
+ */
 const ENTRY_CACHE = new Map<string, AgencyEntry | null>();
 const ENTRY_CACHE_MAX = 4096;
+
+export function forgetAgencyAnswers(): void {
+  ENTRY_CACHE.clear();
+}
 
 function lookupEntry(name: string): AgencyEntry | undefined {
   const bare = name.replace(TRIM_PUNCT, '');

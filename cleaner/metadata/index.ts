@@ -15,6 +15,14 @@ export type {
 } from './types.ts';
 export { detectLanguage } from './language.ts';
 export { canonicalAgency } from './agency.ts';
+import { forgetAgencyAnswers } from './agency.ts';
+import { forgetSpaces } from './spaces.ts';
+
+/** Drops what the recognisers remember between calls (answers keyed by text of the last page). */
+export function forgetRecognisedText(): void {
+  forgetAgencyAnswers();
+  forgetSpaces();
+}
 export { findDateline } from './dateline.ts';
 export { splitSignoff, isSignoffLine } from './signoff.ts';
 export { parseByline, parseBareByline, isNameShaped } from './byline.ts';

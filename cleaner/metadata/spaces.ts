@@ -12,15 +12,16 @@ export function collapseSpaces(s: string): string {
   // the recognisers of a line each ask for the same line in turn
   if (s === lastIn) return lastOut;
   const out = (OTHER_SPACE_OR_RUN_RE.test(s) ? s.replace(WHITESPACE_RUN_RE, ' ') : s).trim();
-  // only short lines are kept: a kept slice of the page would keep the whole page alive
-  if (s.length <= REMEMBER_MAX_LENGTH) {
-    lastIn = s;
-    lastOut = out;
-  }
+  lastIn = s;
+  lastOut = out;
   return out;
 }
 
-const REMEMBER_MAX_LENGTH = 1000;
+/** Drops the remembered line (a slice of the page would keep the page's text alive). */
+export function forgetSpaces(): void {
+  lastIn = '';
+  lastOut = '';
+}
 
 let lastIn = '';
 let lastOut = '';
