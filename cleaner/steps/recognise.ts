@@ -17,6 +17,15 @@ export function safe<T>(f: () => T): T | null {
   }
 }
 
+/** safe(() => f(arg)) without allocating a closure per call (the recognisers run on every line). */
+export function safeCall<A, T>(f: (arg: A) => T, arg: A): T | null {
+  try {
+    return f(arg) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function recogniseLines(lines: Line[]): void {
   for (const l of lines) recogniseLine(l);
 }
@@ -24,14 +33,14 @@ export function recogniseLines(lines: Line[]): void {
 /** Runs the recognisers on one line (needs the line's own features: words, textLike). */
 export function recogniseLine(l: Line): void {
   const t = l.text;
-  l.mediaLabel = safe(() => stripMediaLabel(t));
+  l.mediaLabel = safeCall(stripMediaLabel, t);
   const captionPart = stripTrailingLabel(l.mediaLabel ? l.mediaLabel.rest : t);
-  l.credit = safe(() => findCredit(captionPart));
+  l.credit = safeCall(findCredit, captionPart);
   // bylines and date lines are short and never prose (classify ignores them on text-like lines)
   if (l.words <= META_MAX_WORDS && !l.textLike) {
-    l.signoffLine = safe(() => isSignoffLine(t));
-    l.byline = safe(() => parseByline(t));
-    l.dateLine = safe(() => parseDateLine(t));
+    l.signoffLine = safeCall(isSignoffLine, t);
+    l.byline = safeCall(parseByline, t);
+    l.dateLine = safeCall(parseDateLine, t);
   }
-  if (l.words <= CONTRIBUTORS_MAX_WORDS) l.contributors = safe(() => parseContributors(t));
+  if (l.words <= CONTRIBUTORS_MAX_WORDS) l.contributors = safeCall(parseContributors, t);
 }
