@@ -336,9 +336,31 @@ export function matchPhrase(line: string, words: number): PhraseRule | null {
   }
   const contained = firstContained(lower);
   if (contained) return contained;
-  for (const { re, reason, barrier } of PATTERN_PHRASES) if (re.test(line)) return { reason, barrier: barrier ?? false };
+  for (let k = 0; k < PATTERN_PHRASES.length; k++) {
+    const guard = PATTERN_GUARDS[k];
+    if (guard !== undefined && !guard(line, lower)) continue;
+    const { re, reason, barrier } = PATTERN_PHRASES[k]!;
+    if (re.test(line)) return { reason, barrier: barrier ?? false };
+  }
   return null;
 }
+
+/**
+ * Cheap necessary conditions of the costliest PATTERN_PHRASES (by index; a pattern without one is
+ * always tried): a line failing its guard cannot match the regex, so skipping it changes no answer.
+ * Under the `iu` flags only ASCII letters and U+017F (long s, folds to "s") match "newsletter".
+ */
+const PATTERN_GUARDS: readonly (((line: string, lower: string) => boolean) | undefined)[] = PATTERN_PHRASES.map(({ re }) => {
+  const src = re.source;
+  // "name says:" ends with the colon ($ without the m flag is the end of the line)
+  if (src.endsWith('):$')) return (line: string) => line.charCodeAt(line.length - 1) === 0x3a;
+  if (src.includes('\\bnewsletters?\\b')) return (_: string, lower: string) => lower.includes('newsletter') || lower.includes('newſletter');
+  // a handle needs its "@"
+  if (src.includes('@')) return (line: string) => line.includes('@');
+  // phone and fax numbers follow a colon
+  if (src.startsWith('(?:telephone|')) return (line: string) => line.includes(':');
+  return undefined;
+});
 
 const LEADING_BULLET_RE = /^[•·▪►▶»>|\-–—*]\s?/u;
 
