@@ -39,6 +39,20 @@ const DATE_PATTERNS: readonly DatePattern[] = [
   },
 ];
 
+/** The DATE_PATTERNS that open with a digit (`\d` is ASCII-only), in table order, and the others. */
+const DIGIT_DATE_PATTERNS = DATE_PATTERNS.filter((p) => p.re.source.startsWith(String.raw`(\d`));
+const NAME_DATE_PATTERNS = DATE_PATTERNS.filter((p) => !p.re.source.startsWith(String.raw`(\d`));
+const NO_DATE_PATTERNS: readonly DatePattern[] = [];
+/** Lower-case ASCII first characters of the month names (1 = some month name starts with it). */
+const MONTH_FIRST_ASCII: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  for (const k of MONTH_NUMBER.keys()) {
+    const c = k.toLowerCase().charCodeAt(0);
+    if (c < 0x80) t[c] = 1;
+  }
+  return t;
+})();
+
 /** Pieces that belong on a date line but carry no year: "Jan 7", "15日", times, zones. */
 const NO_YEAR_DATE = new RegExp(
   String.raw`${NOT_LETTER_BEFORE}(?:(?:${MONTH_ALT})\.?\s\d{1,2}(?:st|nd|rd|th)?(?![\p{L}\p{N}])|\d{1,2}\.?\s(?:de\s)?(?:${MONTH_ALT})${NOT_LETTER_AFTER}\.?)|\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]|\d{1,2}[日일]`,
@@ -123,7 +137,11 @@ function findDates(s: string): FoundDate[] {
       continue;
     }
     let hit: FoundDate | null = null;
-    for (const { re, order } of DATE_PATTERNS) {
+    // the patterns that can start here: those opening with a digit at an ASCII digit, the month-name
+    // ones at a letter that begins a month name (any non-ASCII letter may fold to one under `iu`)
+    const candidates = c >= 0x30 && c <= 0x39 ? DIGIT_DATE_PATTERNS
+      : c < 0x80 && MONTH_FIRST_ASCII[c | 0x20] !== 1 ? NO_DATE_PATTERNS : NAME_DATE_PATTERNS;
+    for (const { re, order } of candidates) {
       re.lastIndex = i;
       const m = re.exec(s);
       if (m) {

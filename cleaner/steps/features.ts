@@ -44,9 +44,34 @@ const ASCII_STOPWORDS_BY_HASH: ReadonlyMap<number, readonly string[]> = (() => {
   return m;
 })();
 
+/**
+ * ASCII_STOPWORDS_BY_HASH as an open-addressing table (linear probing, at most half full): the hash
+ * in HASH_KEYS, the index of its candidates in HASH_LISTS plus one in HASH_SLOTS (0 = empty slot).
+ * The feature scan looks up every token; typed arrays beat a Map of number keys there.
+ */
+const HASH_LISTS: readonly (readonly string[])[] = [...ASCII_STOPWORDS_BY_HASH.values()];
+const HASH_MASK = (1 << Math.max(4, Math.ceil(Math.log2(HASH_LISTS.length * 2 + 1)))) - 1;
+const HASH_KEYS = new Int32Array(HASH_MASK + 1);
+const HASH_SLOTS = new Int32Array(HASH_MASK + 1);
+[...ASCII_STOPWORDS_BY_HASH.keys()].forEach((h, k) => {
+  let i = h & HASH_MASK;
+  while (HASH_SLOTS[i] !== 0) i = (i + 1) & HASH_MASK;
+  HASH_KEYS[i] = h;
+  HASH_SLOTS[i] = k + 1;
+});
+
+/** ASCII_STOPWORDS_BY_HASH.get(hash), from the typed table. */
+function candidatesOf(hash: number): readonly string[] | undefined {
+  for (let i = hash & HASH_MASK; ; i = (i + 1) & HASH_MASK) {
+    const slot = HASH_SLOTS[i]!;
+    if (slot === 0) return undefined;
+    if (HASH_KEYS[i] === hash) return HASH_LISTS[slot - 1];
+  }
+}
+
 /** Whether text[start, end) (ASCII, with the given hash of its lower-cased characters) is a pooled stop word. */
 function isAsciiStopword(text: string, start: number, end: number, hash: number): boolean {
-  const candidates = ASCII_STOPWORDS_BY_HASH.get(hash);
+  const candidates = candidatesOf(hash);
   if (!candidates) return false;
   for (const w of candidates) {
     if (w.length !== end - start) continue;
