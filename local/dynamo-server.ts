@@ -1,9 +1,13 @@
 /**
  * dynalite (in-process DynamoDB) on loopback, in memory or on disk (LevelDB via classic-level).
  *
- * By default it runs on a worker thread: the local stack is CPU-bound on one thread (s3rver, the
- * handler, the SDK clients and dynalite share it), and dynalite's request validation and
- * condition-expression parser are a fifth of that work. On its own thread it uses the second core.
+ * It can run on a worker thread (`worker: true`, what LocalStack does): the local stack is
+ * CPU-bound on one thread (s3rver, the handler, the SDK clients and dynalite share it), and
+ * dynalite's request validation and condition-expression parser are a fifth of that work; on its
+ * own thread it uses the second core. On a worker, a new table is not writable until DescribeTable
+ * says ACTIVE (as with real DynamoDB; dynalite flips it on a timer even with createTableMs 0), so a
+ * caller must wait for ACTIVE (local/provision.ts does); in process, the timer always fires before
+ * the caller's next request.
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,7 +24,7 @@ export interface DynamoServerProps {
   readonly directory?: string;
   /** @default 0 (ephemeral) */
   readonly port?: number;
-  /** Run dynalite on a worker thread rather than on the caller's event loop. @default true */
+  /** Run dynalite on a worker thread rather than on the caller's event loop (wait for ACTIVE tables). @default false */
   readonly worker?: boolean;
 }
 
@@ -47,7 +51,7 @@ export async function startDynamoServer(props: DynamoServerProps = {}): Promise<
   if (props.directory) mkdirSync(props.directory, { recursive: true });
   const options = { ...(props.directory ? { path: props.directory } : {}), ...DYNALITE_TIMINGS };
   const port = props.port ?? 0;
-  return (props.worker ?? true) ? startInWorker(options, port) : startInProcess(options, port);
+  return props.worker === true ? startInWorker(options, port) : startInProcess(options, port);
 }
 
 async function startInProcess(options: Record<string, unknown>, port: number): Promise<RunningServer> {

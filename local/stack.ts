@@ -190,7 +190,12 @@ export class LocalStack extends EventEmitter {
     });
     this.queue.on('settled', (s: MessageSettled) => this.report(s));
 
-    this.dynamoServer = await startDynamoServer({ ...(dataDir ? { directory: path.join(dataDir, DATA_DIR_ENTRIES.dynamodb) } : {}), port: ports.dynamodb ?? 0 });
+    // On its own thread dynalite uses the second core (ensureTable below waits for ACTIVE, as a worker requires).
+    this.dynamoServer = await startDynamoServer({
+      ...(dataDir ? { directory: path.join(dataDir, DATA_DIR_ENTRIES.dynamodb) } : {}),
+      port: ports.dynamodb ?? 0,
+      worker: true,
+    });
     this.s3Server = await startS3Server({
       directory: path.join(root, DATA_DIR_ENTRIES.s3),
       port: ports.s3 ?? 0,

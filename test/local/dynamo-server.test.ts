@@ -1,4 +1,4 @@
-/** startDynamoServer on a worker thread (the default) and in process: same service, clean shutdown. */
+/** startDynamoServer on a worker thread (what LocalStack uses) and in process (the default): same service, clean shutdown. */
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,10 +41,10 @@ describe('startDynamoServer', () => {
   it('a worker-thread server on disk keeps its tables across a restart (the LevelDB lock is released)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dynamo-worker-'));
     try {
-      const first = await startDynamoServer({ directory: dir });
+      const first = await startDynamoServer({ directory: dir, worker: true });
       await createAndList(first.endpoint, 'kept');
       await first.close();
-      const second = await startDynamoServer({ directory: dir });
+      const second = await startDynamoServer({ directory: dir, worker: true });
       expect(await createAndList(second.endpoint, 'added')).toEqual(['added', 'kept']);
       await second.close();
     } finally {
@@ -53,9 +53,9 @@ describe('startDynamoServer', () => {
   });
 
   it('a port in use is a ServerStartError (the worker reports the listen error)', async () => {
-    const taken = await startDynamoServer();
+    const taken = await startDynamoServer({ worker: true });
     try {
-      await expect(startDynamoServer({ port: taken.address.port })).rejects.toBeInstanceOf(ServerStartError);
+      await expect(startDynamoServer({ port: taken.address.port, worker: true })).rejects.toBeInstanceOf(ServerStartError);
     } finally {
       await taken.close();
     }
