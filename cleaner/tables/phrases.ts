@@ -266,42 +266,39 @@ const CONTAINS: ReadonlyArray<{ readonly p: string; readonly rule: PhraseRule }>
   ([reason, phrases]) => (phrases ?? []).map((p) => ({ p, rule: { reason: reason as RemovalReason, barrier: BARRIER_REASONS.has(reason as RemovalReason) } })),
 );
 
-/** A phrase's first two UTF-16 units as one number. */
-const pairKey = (s: string, i: number): number => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
-/** CONTAINS entries (with their table position) by the pair key of their first two characters. */
-const CONTAINS_BY_PAIR: ReadonlyMap<number, readonly { readonly k: number; readonly p: string }[]> = (() => {
-  const m = new Map<number, { k: number; p: string }[]>();
+/** A 16-bit hash of the four UTF-16 units of s from i (a phrase's first four characters). */
+const quadHash = (s: string, i: number): number => (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ Math.imul(s.charCodeAt(i + 1), 0x85ebca77)
+  ^ Math.imul(s.charCodeAt(i + 2), 0xc2b2ae3d) ^ Math.imul(s.charCodeAt(i + 3), 0x27d4eb2f)) >>> 16;
+/**
+ * CONTAINS entries (with their table position) by the quadHash of their first four characters;
+ * a hash no phrase has is an empty slot (one array load says "no phrase starts here").
+ */
+const CONTAINS_BY_QUAD: readonly ({ readonly k: number; readonly p: string }[] | undefined)[] = (() => {
+  const buckets: ({ k: number; p: string }[] | undefined)[] = new Array(65_536).fill(undefined);
   CONTAINS.forEach(({ p }, k) => {
-    const key = pairKey(p, 0);
-    const list = m.get(key);
-    if (list) list.push({ k, p }); else m.set(key, [{ k, p }]);
+    if (p.length < 4) return;
+    const h = quadHash(p, 0);
+    const list = buckets[h];
+    if (list) list.push({ k, p }); else buckets[h] = [{ k, p }];
   });
-  return m;
-})();
-/** Pair keys folded to 16 bits: a quick "no phrase starts here" before the map lookup. */
-const CONTAINS_PAIR_SEEN: Uint8Array = (() => {
-  const seen = new Uint8Array(65_536);
-  for (const key of CONTAINS_BY_PAIR.keys()) seen[(key ^ (key >>> 16)) & 0xffff] = 1;
-  return seen;
+  return buckets;
 })();
 const CONTAINS_MIN_LENGTH = Math.min(...CONTAINS.map(({ p }) => p.length));
 
 /**
  * The first CONTAINS entry in table order that the (lower-cased) line contains, or null: one scan
- * of the line looking up the phrases that start with each pair of characters (same answer as
+ * of the line looking up the phrases that start with each four characters (same answer as
  * trying `includes` with every phrase in order).
  */
 function firstContained(lower: string): PhraseRule | null {
-  if (CONTAINS.length === 0 || CONTAINS_MIN_LENGTH < 2 || lower.length < CONTAINS_MIN_LENGTH) {
+  if (CONTAINS.length === 0 || CONTAINS_MIN_LENGTH < 4 || lower.length < CONTAINS_MIN_LENGTH) {
     for (const { p, rule } of CONTAINS) if (lower.includes(p)) return rule;
     return null;
   }
   let best = CONTAINS.length;
   for (let i = 0; i + CONTAINS_MIN_LENGTH <= lower.length; i++) {
-    const key = pairKey(lower, i);
-    if (CONTAINS_PAIR_SEEN[(key ^ (key >>> 16)) & 0xffff] === 0) continue;
-    const candidates = CONTAINS_BY_PAIR.get(key);
-    if (!candidates) continue;
+    const candidates = CONTAINS_BY_QUAD[quadHash(lower, i)];
+    if (candidates === undefined) continue;
     for (const { k, p } of candidates) if (k < best && lower.startsWith(p, i)) best = k;
   }
   return best < CONTAINS.length ? CONTAINS[best]!.rule : null;
