@@ -92,6 +92,13 @@ function endsWithParen(tail: string): boolean {
 }
 const always = (): boolean => true;
 
+/** The label forms BY_LABELLED accepts (as asWritten spells them): its match contains one of them. */
+const BY_LABEL_FORMS: readonly string[] = CREDIT_BY_LABELS.flatMap((x) => (x === x.toUpperCase() ? [x] : [x, x.toUpperCase()]));
+const hasByLabel = (t: string): boolean => BY_LABEL_FORMS.some((l) => t.includes(l));
+/** Last characters of the STANDALONE credits (STANDALONE is case-sensitive and anchored at the end). */
+const STANDALONE_LAST = new Set(STANDALONE_CREDITS.map((c) => c.charAt(c.length - 1)));
+const endsLikeStandalone = (t: string): boolean => STANDALONE_LAST.has(t.charAt(t.length - 1));
+
 /** The suffix credit shapes, tried in this order. */
 const SUFFIX_TRIES: readonly SuffixTry[] = [
   { re: CJK_PAREN_CREDIT, may: (t) => t.endsWith('）'), ok: always },
@@ -100,10 +107,10 @@ const SUFFIX_TRIES: readonly SuffixTry[] = [
     re: LABELLED, may: (t) => t.includes(':') || t.includes('：') || t.includes('='),
     ok: (c) => wordCount(c) <= MAX_CREDIT_WORDS && !COPYRIGHT_NOTICE.test(c) && !readsLikeProse(c.replace(/^[^:：=]*[:：=]/u, '')),
   },
-  { re: BY_LABELLED, may: always, ok: (c) => wordCount(c) <= MAX_CREDIT_WORDS && !readsLikeProse(c.replace(/^\S+ by /u, '')) },
+  { re: BY_LABELLED, may: hasByLabel, ok: (c) => wordCount(c) <= MAX_CREDIT_WORDS && !readsLikeProse(c.replace(/^\S+ by /u, '')) },
   { re: SLASH_AGENCY, may: (t) => t.includes('/'), ok: (c) => wordCount(c) <= 8 },
   { re: NAME_SLASH_CHAIN, may: (t) => t.includes('/'), ok: (c) => wordCount(c) <= 10 && endsWithOutlet(c) },
-  { re: STANDALONE, may: always, ok: always },
+  { re: STANDALONE, may: endsLikeStandalone, ok: always },
   { re: COPYRIGHT_CREDIT, may: (t) => t.includes('©') || t.includes('(c)'), ok: (c) => wordCount(c) <= 6 && !COPYRIGHT_NOTICE.test(c) },
 ];
 
@@ -163,7 +170,7 @@ export function findCredit(line: string): CreditMatch | null {
     if (rest !== '') return { credit: prefix[0], rest, position: 'prefix' };
   }
   // "Doug Mills/The New York Times" alone on a line: a name and an outlet.
-  const whole = NAME_OUTLET_LINE.exec(s);
+  const whole = s.includes('/') ? NAME_OUTLET_LINE.exec(s) : null;
   if (whole && plausibleOutlet(whole[1] ?? '')) return { credit: s, rest: '', position: 'whole' };
   return null;
 }
