@@ -114,10 +114,22 @@ function toIso(m: RegExpExecArray, order: Order, monthFirst: boolean): string | 
   }
 }
 
+const WHITESPACE_CHAR_RE = /^\s$/u;
+/** The index of the last whitespace character followed by an ASCII digit, or -1. */
+function lastSpaceDigit(s: string): number {
+  for (let k = s.length - 2; k >= 0; k--) {
+    const d = s.charCodeAt(k + 1);
+    if (d >= 0x30 && d <= 0x39 && WHITESPACE_CHAR_RE.test(s.charAt(k))) return k;
+  }
+  return -1;
+}
+
 /** Absolute dates in left-to-right order, scanning each start position once. */
 function findDates(s: string): FoundDate[] {
   const out: FoundDate[] = [];
   const monthFirst = US_STYLE.test(s);
+  // the month-name patterns need "\s<digit>" after the name: none can start at or after the last such pair
+  const nameLimit = lastSpaceDigit(s);
   let i = 0;
   while (i < s.length) {
     // Every pattern starts with a digit or a month name: an ASCII character that is neither starts nothing.
@@ -140,7 +152,7 @@ function findDates(s: string): FoundDate[] {
     // the patterns that can start here: those opening with a digit at an ASCII digit, the month-name
     // ones at a letter that begins a month name (any non-ASCII letter may fold to one under `iu`)
     const candidates = c >= 0x30 && c <= 0x39 ? DIGIT_DATE_PATTERNS
-      : c < 0x80 && MONTH_FIRST_ASCII[c | 0x20] !== 1 ? NO_DATE_PATTERNS : NAME_DATE_PATTERNS;
+      : i >= nameLimit || (c < 0x80 && MONTH_FIRST_ASCII[c | 0x20] !== 1) ? NO_DATE_PATTERNS : NAME_DATE_PATTERNS;
     for (const { re, order } of candidates) {
       re.lastIndex = i;
       const m = re.exec(s);
@@ -212,7 +224,8 @@ export function parseDateLine(line: string): DateLineMatch | null {
   if (found.length > 0) rest = rest.replace(/\s(?:by|por|par|von|oleh|door)\s\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{Lu}[\p{L}\p{M}'’.-]*){0,3}\s*$/u, ' ');
   const relative = RELATIVE_DATE.test(rest);
   const withoutRelative = relative ? rest.replace(RELATIVE_DATE, ' ') : rest;
-  const stripped = withoutRelative.replace(NO_YEAR_DATE, ' ').replace(TIME, ' ');
+  // every NO_YEAR_DATE and TIME alternative holds an ASCII digit (`\d` under `u`)
+  const stripped = ASCII_DIGIT_RE.test(withoutRelative) ? withoutRelative.replace(NO_YEAR_DATE, ' ').replace(TIME, ' ') : withoutRelative;
   const hadTimeOrNoYear = stripped !== withoutRelative;
   if (found.length === 0 && !relative && !hadTimeOrNoYear) return null;
 
