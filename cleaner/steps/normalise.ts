@@ -29,8 +29,17 @@ export const SPACE_RUN_RE = /[\t\p{Zs}]+/gu;
 export function normaliseLine(line: string): string {
   if (PRINTABLE_ASCII_RE.test(line)) return line.replace(SPACES_RE, ' ').trim();
   const plain = line.includes('\u001b') ? line.replace(ANSI_ESCAPE_RE, '') : line;
-  return plain.replace(INVISIBLE_RE, '').replace(CONTROL_RE, '').normalize('NFC').replace(SPACE_RUN_RE, ' ').trim();
+  // most non-ASCII lines (curly quotes, accents) have nothing to delete and only single plain spaces:
+  // test once instead of building a new string per replace (SPACE_RUN_RE matches every single space)
+  const kept = INVISIBLE_OR_CONTROL_RE.test(plain) ? plain.replace(INVISIBLE_RE, '').replace(CONTROL_RE, '') : plain;
+  const nfc = kept.normalize('NFC');
+  return (SPACE_TO_FIX_RE.test(nfc) ? nfc.replace(SPACE_RUN_RE, ' ') : nfc).trim();
 }
+
+/** Some character INVISIBLE_RE or CONTROL_RE would delete (the union of their classes). */
+const INVISIBLE_OR_CONTROL_RE = /[\uFEFF\u200B\u200C\u200D\u2060\u00AD\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+/** A SPACE_RUN_RE match that is not a single plain space: a tab, another space separator, or a run of two. */
+const SPACE_TO_FIX_RE = /\t|[^\P{Zs} ]|[\t\p{Zs}]{2}/u;
 
 /** Normalises a whole text; the result has LF line breaks and trimmed lines. */
 export function normalise(text: string): string {
