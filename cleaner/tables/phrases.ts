@@ -168,34 +168,53 @@ export const CONTAINS_PHRASES: Table = {
   contributors: ['contributed reporting', 'contributed to this report', 'additional reporting by'],
 };
 
-/** Shapes with numbers or alternatives, compiled once. No nested quantifiers. */
-export const PATTERN_PHRASES: ReadonlyArray<{ readonly re: RegExp; readonly reason: RemovalReason; readonly barrier?: boolean }> = [
-  { re: /^\d{1,3}\s?(?:min|mins|minute|minutes|minuten|minutos|minuti)\.?(?:\s(?:read|lesezeit|de lectura|de lecture|di lettura))?$/iu, reason: 'date' },
-  { re: /^(?:reading time|lesezeit|read time)\W{0,3}\d{1,3}\s?(?:min|minutes?|minuten)\.?$/iu, reason: 'date' },
-  { re: /^(?:comments?|kommentare|comentarios|commentaires)\s?\(\d{1,6}\)$/iu, reason: 'comment' },
+/** An ASCII digit first (`\d` is ASCII-only under `u`). */
+const startsDigit = (line: string): boolean => { const c = line.charCodeAt(0); return c >= 0x30 && c <= 0x39; };
+/**
+ * A first character that can begin a case-insensitive match of a pattern whose alternatives start
+ * with one of `lowers` (ASCII): that letter in either case, or any non-ASCII character (under `iu`,
+ * U+017F folds to "s" and U+212A to "k").
+ */
+const startsWithOneOf = (lowers: string) => (line: string): boolean => {
+  const c = line.charCodeAt(0);
+  return c >= 0x80 || lowers.includes(String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c));
+};
+/** At most n UTF-16 units (the pattern is anchored at both ends and bounded). */
+const atMost = (n: number) => (line: string): boolean => line.length <= n;
+
+/**
+ * Shapes with numbers or alternatives, compiled once. No nested quantifiers. `may` is a cheap
+ * necessary condition of `re` (a line failing it cannot match), checked first.
+ */
+export const PATTERN_PHRASES: ReadonlyArray<{
+  readonly re: RegExp; readonly reason: RemovalReason; readonly barrier?: boolean; readonly may?: (line: string) => boolean;
+}> = [
+  { re: /^\d{1,3}\s?(?:min|mins|minute|minutes|minuten|minutos|minuti)\.?(?:\s(?:read|lesezeit|de lectura|de lecture|di lettura))?$/iu, reason: 'date', may: startsDigit },
+  { re: /^(?:reading time|lesezeit|read time)\W{0,3}\d{1,3}\s?(?:min|minutes?|minuten)\.?$/iu, reason: 'date', may: startsWithOneOf('rl') },
+  { re: /^(?:comments?|kommentare|comentarios|commentaires)\s?\(\d{1,6}\)$/iu, reason: 'comment', may: startsWithOneOf('ck') },
   { re: /^[—–-]?\s?\d{1,6}\s(?:comments?|responses?|replies|kommentare|comentarios|commentaires)$/iu, reason: 'comment' },
-  { re: /^\d{1,6}\s(?:thoughts?|comments?|responses?|replies)\s(?:on|to)\s/iu, reason: 'comment', barrier: true },
+  { re: /^\d{1,6}\s(?:thoughts?|comments?|responses?|replies)\s(?:on|to)\s/iu, reason: 'comment', barrier: true, may: startsDigit },
   { re: /^[\p{L}\p{N}_.\-]{1,40}\s(?:says|said|wrote|dice|schreibt|a écrit):$/iu, reason: 'comment' },
-  { re: /^click to (?:share|email|print|tweet|pin)\b/iu, reason: 'share' },
+  { re: /^click to (?:share|email|print|tweet|pin)\b/iu, reason: 'share', may: startsWithOneOf('c') },
   { re: /^follow\b[^@]{0,60}@[\p{L}\p{N}_]/iu, reason: 'share' },
   { re: /^[\p{L}\s]{0,30}\bnewsletters?\b[\p{L}\s]{0,30}$/iu, reason: 'newsletter' },
-  { re: /^privacy notice:/iu, reason: 'newsletter' },
-  { re: /^more\s(?:great\s|top\s|popular\s|recent\s|related\s)?(?:[\p{L}\p{N}&'’]{1,20}\s){0,3}(?:stories|articles|news|reads|videos)$/iu, reason: 'related', barrier: true },
-  { re: /^follow\b.{0,60}\b(?:instagram|facebook|twitter|youtube|tiktok|linkedin|bluesky|threads)\b/iu, reason: 'share' },
-  { re: /^by\s[^|]{2,60}\s\|\s/iu, reason: 'byline' },
+  { re: /^privacy notice:/iu, reason: 'newsletter', may: startsWithOneOf('p') },
+  { re: /^more\s(?:great\s|top\s|popular\s|recent\s|related\s)?(?:[\p{L}\p{N}&'’]{1,20}\s){0,3}(?:stories|articles|news|reads|videos)$/iu, reason: 'related', barrier: true, may: startsWithOneOf('m') },
+  { re: /^follow\b.{0,60}\b(?:instagram|facebook|twitter|youtube|tiktok|linkedin|bluesky|threads)\b/iu, reason: 'share', may: startsWithOneOf('f') },
+  { re: /^by\s[^|]{2,60}\s\|\s/iu, reason: 'byline', may: startsWithOneOf('b') },
   { re: /^(?:[\p{L}.'’\-]{1,30}\s){0,4}@[\p{L}\p{N}_]{2,30}$/u, reason: 'byline' },
-  { re: /^view all\s?\(\d{1,6}\)$/iu, reason: 'nav' },
+  { re: /^view all\s?\(\d{1,6}\)$/iu, reason: 'nav', may: startsWithOneOf('v') },
   // answer buttons of a feedback widget; "Yes." with its full stop is a one-word paragraph
-  { re: /^(?:yes|no|ja|nein|sí|oui|non|sì)$/iu, reason: 'widget' },
-  { re: /^(?:image|photo|picture|slide)\s\d{1,3}\s(?:of|\/)\s?\/?\s?\d{0,3}$/iu, reason: 'label' },
+  { re: /^(?:yes|no|ja|nein|sí|oui|non|sì)$/iu, reason: 'widget', may: atMost(4) },
+  { re: /^(?:image|photo|picture|slide)\s\d{1,3}\s(?:of|\/)\s?\/?\s?\d{0,3}$/iu, reason: 'label', may: startsWithOneOf('ips') },
   { re: /(?:telephone|tel\.|phone|fax|whatsapp)\s?:\s?[*+(]?\d/iu, reason: 'footer' },
   { re: /^(?:About|ABOUT|Sobre|Über|Acerca de|À propos de|Chi è|Over|Tentang)\s(?:the\s)?\p{Lu}[\p{L}\p{N}&.,'’\-]{0,40}(?:\s[\p{Lu}&][\p{L}\p{N}&.,'’\-]{0,40}){0,5}$/u, reason: 'footer', barrier: true },
-  { re: /^(?:forward-looking statements?|cautionary (?:note|statement)|safe harbou?r statement|media contacts?|press contacts?|investor contacts?|for more information,? contact|source:)\b/iu, reason: 'footer', barrier: true },
-  { re: /^(?:you have|you've got)\s\d{1,3}\sfree\s(?:articles?|stories)/iu, reason: 'paywall' },
-  { re: /^\d{1,2}\s?\/\s?\d{1,3}$/u, reason: 'label' },
-  { re: /^\[\d{1,3}\s?\/\s?\d{1,3}\]$/u, reason: 'label' },
-  { re: /^(?:\d{1,2}|[a-z]{1,3})$/iu, reason: 'nav' },
-  { re: /^[^\p{L}\p{N}]{1,12}$/u, reason: 'boilerplate' },
+  { re: /^(?:forward-looking statements?|cautionary (?:note|statement)|safe harbou?r statement|media contacts?|press contacts?|investor contacts?|for more information,? contact|source:)\b/iu, reason: 'footer', barrier: true, may: startsWithOneOf('fcsmpi') },
+  { re: /^(?:you have|you've got)\s\d{1,3}\sfree\s(?:articles?|stories)/iu, reason: 'paywall', may: startsWithOneOf('y') },
+  { re: /^\d{1,2}\s?\/\s?\d{1,3}$/u, reason: 'label', may: startsDigit },
+  { re: /^\[\d{1,3}\s?\/\s?\d{1,3}\]$/u, reason: 'label', may: startsWithOneOf('[') },
+  { re: /^(?:\d{1,2}|[a-z]{1,3})$/iu, reason: 'nav', may: atMost(3) },
+  { re: /^[^\p{L}\p{N}]{1,12}$/u, reason: 'boilerplate', may: atMost(24) },
 ];
 
 /** Reasons whose lines the article region never spans. */
@@ -336,7 +355,8 @@ export function matchPhrase(line: string, words: number): PhraseRule | null {
   for (let k = 0; k < PATTERN_PHRASES.length; k++) {
     const guard = PATTERN_GUARDS[k];
     if (guard !== undefined && !guard(line, lower)) continue;
-    const { re, reason, barrier } = PATTERN_PHRASES[k]!;
+    const { re, reason, barrier, may } = PATTERN_PHRASES[k]!;
+    if (may !== undefined && !may(line)) continue;
     if (re.test(line)) return { reason, barrier: barrier ?? false };
   }
   return null;
