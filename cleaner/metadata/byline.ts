@@ -183,6 +183,9 @@ const PREFIXES_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
   return m;
 })();
 
+/** First letters (lower case) of DATED_BYLINE's keywords: posted, published, written, updated, last updated. */
+const DATED_BYLINE_FIRST = 'pwul';
+
 function stripPrefix(s: string): { rest: string; prefix: string } | null {
   const lower = s.toLowerCase();
   for (const p of PREFIXES_BY_FIRST.get(lower.charAt(0)) ?? []) {
@@ -206,7 +209,9 @@ export function parseByline(line: string): BylineMatch | null {
   const s = collapseSpaces(line);
   if (s.length < 2 || s.length > MAX_BYLINE_LENGTH) return null;
 
-  const cjk = CJK_BYLINE.exec(s);
+  // CJK_BYLINE opens with Hangul or Han, DATED_BYLINE with one of its (case-folded) keywords
+  const c0 = s.charCodeAt(0);
+  const cjk = c0 >= 0x80 ? CJK_BYLINE.exec(s) : null;
   if (cjk) return { authors: [cjk[1] ?? ''], agencies: [] };
 
   // both TRAILING_DATE shapes hold a digit
@@ -219,7 +224,7 @@ export function parseByline(line: string): BylineMatch | null {
     return parseNames(prefixed.rest, isFrom);
   }
 
-  const dated = DATED_BYLINE.exec(s);
+  const dated = c0 >= 0x80 || DATED_BYLINE_FIRST.includes(String.fromCharCode(c0 | 0x20)) ? DATED_BYLINE.exec(s) : null;
   if (dated) return parseNames((dated[1] ?? '').replace(/\s[—–-]\s.*$/, ''), false);
 
   // No prefix: the whole line is an agency ("EFE", "The Associated Press") ...
