@@ -383,9 +383,16 @@ const LEADING_BULLET_RE = /^[•·▪►▶»>|\-–—*]\s?/u;
 
 /** Removes a trailing gallery-tool label (see TRAILING_LABELS) from a line; returns the line unchanged if none. */
 export function stripTrailingLabel(line: string): string {
+  // the labels are ASCII: the line must end with an ASCII letter that ends one of them (a non-ASCII
+  // last character lower-cases to a non-ASCII one)
+  const c = line.charCodeAt(line.length - 1);
+  if (!(c < 0x80 && TRAILING_LABEL_LAST.has(String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c)))) return line;
   const lower = line.toLowerCase();
   for (const l of TRAILING_LABELS) {
     if (lower.endsWith(l) && lower.length > l.length) return line.slice(0, line.length - l.length).trimEnd();
   }
   return line;
 }
+
+/** Last characters of the TRAILING_LABELS (all ASCII, lower case). */
+const TRAILING_LABEL_LAST: ReadonlySet<string> = new Set(TRAILING_LABELS.map((l) => l.charAt(l.length - 1)));
