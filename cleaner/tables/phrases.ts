@@ -302,6 +302,12 @@ const CONTAINS_BY_QUAD: readonly ({ readonly k: number; readonly p: string }[] |
   });
   return buckets;
 })();
+/** The quadHash values of CONTAINS_BY_QUAD's buckets as a bitset (8 KB, stays in cache: most positions stop here). */
+const CONTAINS_QUAD_BITS: Uint32Array = (() => {
+  const bits = new Uint32Array(65_536 >>> 5);
+  CONTAINS_BY_QUAD.forEach((list, h) => { if (list !== undefined) bits[h >>> 5]! |= 1 << (h & 31); });
+  return bits;
+})();
 const CONTAINS_MIN_LENGTH = Math.min(...CONTAINS.map(({ p }) => p.length));
 
 /**
@@ -316,7 +322,9 @@ function firstContained(lower: string): PhraseRule | null {
   }
   let best = CONTAINS.length;
   for (let i = 0; i + CONTAINS_MIN_LENGTH <= lower.length; i++) {
-    const candidates = CONTAINS_BY_QUAD[quadHash(lower, i)];
+    const h = quadHash(lower, i);
+    if ((CONTAINS_QUAD_BITS[h >>> 5]! & (1 << (h & 31))) === 0) continue;
+    const candidates = CONTAINS_BY_QUAD[h];
     if (candidates === undefined) continue;
     for (const { k, p } of candidates) if (k < best && lower.startsWith(p, i)) best = k;
   }
