@@ -21,7 +21,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageCommand,
@@ -39,6 +38,7 @@ import { LOCAL_REGION } from '../local/notifications.ts';
 import { S3RVER_CREDENTIALS } from '../local/s3-server.ts';
 import { LOCAL_NAMES } from '../local/stack.ts';
 import { CliError } from './errors.ts';
+import { stackOutputs } from './target.ts';
 
 /** Where the local queue (local/stack.ts) persists its dead letters, inside the data folder. */
 export const DEAD_LETTER_FILE = 'dead-letters.jsonl';
@@ -314,20 +314,6 @@ export class SqsDeadLetters implements DeadLetterSource {
   }
 }
 
-/** The stack's output values by key. */
-async function stackOutputs(stackName: string, region: string | undefined): Promise<Record<string, string>> {
-  const cfn = new CloudFormationClient(region ? { region } : {});
-  try {
-    const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: stackName }));
-    const outputs: Record<string, string> = {};
-    for (const o of Stacks?.[0]?.Outputs ?? []) if (o.OutputKey && o.OutputValue) outputs[o.OutputKey] = o.OutputValue;
-    return outputs;
-  } catch (cause) {
-    throw new CliError(`cannot read stack ${JSON.stringify(stackName)}: ${(cause as Error).message}`, 1, { cause });
-  } finally {
-    cfn.destroy();
-  }
-}
 
 const USAGE = [
   'usage: articles dlq list    [--data-dir DIR | --stack NAME [--region R] [--visibility S]] [--json] [--max N]',

@@ -75,7 +75,8 @@ function build(kind: Target['kind'], label: string, parts: Omit<Target, 'kind' |
   };
 }
 
-async function stackOutputs(stackName: string, region: string | undefined): Promise<Record<string, string>> {
+/** The deployed stack's output values by key (read with the caller's AWS credentials). */
+export async function stackOutputs(stackName: string, region: string | undefined): Promise<Record<string, string>> {
   const cfn = new CloudFormationClient(region ? { region } : {});
   try {
     const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: stackName }));
