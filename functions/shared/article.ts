@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CLEANER_VERSION, clean } from '../../cleaner/index.ts';
-import type { CleanOptions, ImageInfo, RemovedLine } from '../../cleaner/types.ts';
+import type { CleanOptions, CleanResult } from '../../cleaner/types.ts';
 import { decodeArticleBytes, type TextEncodingName } from './decode.ts';
 
 /** statusReason values (besides 'too-large: …', 'record-too-large: …' and the decoder's 'binary:…'). */
@@ -22,20 +22,14 @@ const BLANK_TEXT = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
 
 export type CleaningStatus = 'ok' | 'empty' | 'rejected';
 
-/** The cleaning part of an ArticleRecord; also one line of `articles clean --jsonl`. */
-export interface CleaningFields {
+/**
+ * The cleaning part of an ArticleRecord; also one line of `articles clean --jsonl`: the cleaner's
+ * result (less its paragraph list, which `body` already holds) plus the outcome and provenance.
+ */
+export interface CleaningFields extends Omit<CleanResult, 'paragraphs'> {
   readonly status: CleaningStatus;
   /** null when ok; else 'too-large: N bytes > M', 'record-too-large: N bytes', 'binary:<what>', 'empty-input', 'no-article-text'. */
   readonly statusReason: string | null;
-  readonly title: string | null;
-  readonly body: string;
-  readonly language: string;
-  readonly authors: readonly string[];
-  readonly agencies: readonly string[];
-  readonly publishedAt: string | null;
-  readonly images: readonly ImageInfo[];
-  readonly removed: readonly RemovedLine[];
-  readonly wordCount: number;
   /** Hex SHA-256 of body; null unless status is 'ok'. */
   readonly contentHash: string | null;
   readonly cleanerVersion: string;

@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { ARTICLES_TABLE } from '../../lib/table-schema.ts';
-import type { ImageInfo, RemovedLine } from '../../cleaner/types.ts';
 import type { CleaningFields } from './article.ts';
 import type { ArticleStatus } from './record-schema.ts';
 
@@ -45,21 +44,10 @@ export interface BodyRef {
   readonly bytes: number;
 }
 
-export interface ArticleRecord {
+/** The item stored per raw object: the cleaning fields (any status) plus source and index attributes. */
+export interface ArticleRecord extends Omit<CleaningFields, 'status'> {
   readonly articleId: string;
   readonly status: ArticleStatus;
-  readonly statusReason: string | null;
-  readonly title: string | null;
-  readonly body: string;
-  readonly language: string;
-  readonly authors: readonly string[];
-  readonly agencies: readonly string[];
-  readonly publishedAt: string | null;
-  readonly images: readonly ImageInfo[];
-  readonly removed: readonly RemovedLine[];
-  readonly wordCount: number;
-  readonly contentHash: string | null;
-  readonly cleanerVersion: string;
   /** cleanerVersionKey(cleanerVersion): what the store's write condition compares. */
   readonly cleanerVersionKey: string;
   readonly sourceBucket: string;
