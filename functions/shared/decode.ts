@@ -118,6 +118,19 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return new TextDecoder('utf-16le').decode(units);
 }
 
+/**
+ * The second byte of a multi-byte sequence is narrower than 0x80-0xBF after some lead bytes
+ * (Unicode Table 3-7): E0 needs A0-BF (no overlongs), ED 80-9F (no surrogates), F0 90-BF, F4 80-8F.
+ * Without this, Windows-1252 text such as "à€" (E0 80) counted as well-formed UTF-8.
+ */
+function secondByteFits(lead: number, second: number): boolean {
+  if (lead === 0xe0) return second >= 0xa0 && second <= 0xbf;
+  if (lead === 0xed) return second >= 0x80 && second <= 0x9f;
+  if (lead === 0xf0) return second >= 0x90 && second <= 0xbf;
+  if (lead === 0xf4) return second >= 0x80 && second <= 0x8f;
+  return (second & 0xc0) === 0x80;
+}
+
 /** Counts well-formed multi-byte UTF-8 sequences and bytes that belong to none. */
 function utf8Shape(bytes: Uint8Array): { multibyte: number; invalid: number } {
   let multibyte = 0;
@@ -130,8 +143,8 @@ function utf8Shape(bytes: Uint8Array): { multibyte: number; invalid: number } {
       continue;
     }
     const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    let ok = len > 0 && i + len <= bytes.length;
-    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    let ok = len > 0 && i + len <= bytes.length && secondByteFits(b, bytes[i + 1]!);
+    for (let k = 2; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
     if (ok) {
       multibyte++;
       i += len;

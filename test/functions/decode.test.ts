@@ -59,6 +59,14 @@ describe('decodeArticleBytes', () => {
     expect(r).toEqual({ ok: true, text: 'Le café est ouvert', encoding: 'windows-1252' });
   });
 
+  it('does not count overlong or surrogate sequences as UTF-8 (Windows-1252 "à€®a" is E0 80 AE 61)', () => {
+    // Found by the fast-check round-trip property: E0 80 has continuation-shaped bytes but is an
+    // overlong form, so the "mostly valid UTF-8" rule must not see a well-formed sequence there.
+    expect(decodedText(cp1252('à€®a'))).toEqual({ ok: true, text: 'à€®a', encoding: 'windows-1252' });
+    expect(decodedText(cp1252('í€ and í'))).toEqual({ ok: true, text: 'í€ and í', encoding: 'windows-1252' }); // ED 80: surrogate range
+    expect(decodedText(cp1252('ð€€€ ok'))).toEqual({ ok: true, text: 'ð€€€ ok', encoding: 'windows-1252' }); // F0 80: overlong 4-byte form
+  });
+
   it('keeps mostly-valid UTF-8 as UTF-8 with replacement characters', () => {
     const good = Buffer.from('Zürich, Genève, Köln, Málaga, Ærø — ', 'utf8');
     const r = decodedText(Buffer.concat([good, Buffer.from([0xff]), good]));
