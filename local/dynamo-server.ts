@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import { ServerStartError } from './errors.ts';
+import { listenOnLoopback } from './listen.ts';
 import type { RunningServer } from './s3-server.ts';
 
 const require = createRequire(import.meta.url);
@@ -57,18 +58,7 @@ export async function startDynamoServer(props: DynamoServerProps = {}): Promise<
 async function startInProcess(options: Record<string, unknown>, port: number): Promise<RunningServer> {
   const dynalite = require('dynalite') as Dynalite;
   const server = dynalite(options);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-  } catch (err) {
-    throw new ServerStartError('dynalite', port, { cause: err });
-  }
-  const address = server.address() as AddressInfo;
+  const address = await listenOnLoopback(server, port, 'dynalite');
   let closing: Promise<void> | undefined;
   return {
     endpoint: `http://127.0.0.1:${address.port}`,

@@ -14,7 +14,8 @@ import { createServer, type RequestListener } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { KeyEscapesStorageError, ServerStartError } from './errors.ts';
+import { KeyEscapesStorageError } from './errors.ts';
+import { listenOnLoopback } from './listen.ts';
 import { bareETag, changesFromS3rverEvent, type S3Change, type S3rverEvent } from './notifications.ts';
 
 const require = createRequire(import.meta.url);
@@ -246,18 +247,7 @@ export async function startS3Server(props: S3ServerProps): Promise<RunningServer
     server.logger?.exceptions?.unhandle();
     server.logger?.close();
   });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(port, '127.0.0.1', () => {
-        httpServer.off('error', reject);
-        resolve();
-      });
-    });
-  } catch (err) {
-    throw new ServerStartError('s3rver', port, { cause: err });
-  }
-  const address = httpServer.address() as AddressInfo;
+  const address = await listenOnLoopback(httpServer, port, 's3rver');
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     address,

@@ -6,8 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ServerStartError } from './errors.ts';
+import { listenOnLoopback } from './listen.ts';
 import { LOCAL_ACCOUNT_ID } from './notifications.ts';
 import type { LocalQueue } from './queue.ts';
 import type { RunningServer } from './s3-server.ts';
@@ -123,18 +122,7 @@ export async function startSqsEndpoint(props: SqsEndpointProps): Promise<Running
 
   const server = createServer((req, res) => void handle(req, res));
   const port = props.port ?? 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-  } catch (err) {
-    throw new ServerStartError('sqs endpoint', port, { cause: err });
-  }
-  const address = server.address() as AddressInfo;
+  const address = await listenOnLoopback(server, port, 'sqs endpoint');
   const endpoint = `http://127.0.0.1:${address.port}`;
   queueUrl = `${endpoint}/${LOCAL_ACCOUNT_ID}/${queue.name}`;
   return {
