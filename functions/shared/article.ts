@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { CLEANER_VERSION, clean } from '../../cleaner/index.ts';
 import type { CleanOptions, CleanResult } from '../../cleaner/types.ts';
 import { decodeArticleBytes, type TextEncodingName } from './decode.ts';
+import { NO_CONTENT } from './record.ts';
 
 /** statusReason values (besides 'too-large: …', 'record-too-large: …' and the decoder's 'binary:…'). */
 export const STATUS_REASONS = {
@@ -64,21 +65,7 @@ export function isOverSizeCap(size: number, maxBytes: number): boolean {
 
 /** A 'rejected' result carrying no content. */
 export function rejectedFields(statusReason: string): CleaningFields {
-  return {
-    status: 'rejected',
-    statusReason,
-    title: null,
-    body: '',
-    language: 'und',
-    authors: [],
-    agencies: [],
-    publishedAt: null,
-    images: [],
-    removed: [],
-    wordCount: 0,
-    contentHash: null,
-    cleanerVersion: CLEANER_VERSION,
-  };
+  return { status: 'rejected', statusReason, ...NO_CONTENT, cleanerVersion: CLEANER_VERSION };
 }
 
 /** The fields for an object known (from the event or a HEAD) to be over the cap: nothing is read. */

@@ -37,6 +37,20 @@ export function cleanerVersionKey(version: string): string {
   return parts.map((p) => String(p).padStart(CLEANER_VERSION_KEY_DIGITS, '0')).join('.');
 }
 
+/** The content fields of a record that carries no article (rejected uploads, tombstones). */
+export const NO_CONTENT = {
+  title: null,
+  body: '',
+  language: 'und',
+  authors: [],
+  agencies: [],
+  publishedAt: null,
+  images: [],
+  removed: [],
+  wordCount: 0,
+  contentHash: null,
+} as const satisfies Omit<CleaningFields, 'status' | 'statusReason' | 'cleanerVersion'>;
+
 /** Pointer to a body too large for the item. */
 export interface BodyRef {
   readonly bucket: string;
@@ -128,16 +142,7 @@ export function buildTombstone(
     articleId: articleIdFor(source.bucket, source.key),
     status: 'deleted',
     statusReason: STATUS_REASON_DELETED,
-    title: null,
-    body: '',
-    language: 'und',
-    authors: [],
-    agencies: [],
-    publishedAt: null,
-    images: [],
-    removed: [],
-    wordCount: 0,
-    contentHash: null,
+    ...NO_CONTENT,
     cleanerVersion,
     cleanerVersionKey: cleanerVersionKey(cleanerVersion),
     ...sourceFields({ ...source, eTag: null, size: null }, ingestedAt),
