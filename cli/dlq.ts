@@ -38,13 +38,10 @@ import { LOCAL_REGION } from '../local/notifications.ts';
 import { S3RVER_CREDENTIALS } from '../local/s3-server.ts';
 import { LOCAL_NAMES } from '../local/stack.ts';
 import { CliError } from './errors.ts';
-import { stackOutputs } from './target.ts';
+import { STACK_OUTPUT_KEYS, stackOutputs } from './target.ts';
 
 /** Where the local queue (local/stack.ts) persists its dead letters, inside the data folder. */
 export const DEAD_LETTER_FILE = 'dead-letters.jsonl';
-
-/** CloudFormation output keys of the deployed stack (lib/article-ingest-stack.ts OUTPUT_KEYS). */
-export const STACK_OUTPUTS = { queueUrl: 'QueueUrl', dlqUrl: 'DlqUrl' } as const;
 
 /** SQS limits. */
 const SQS_BATCH = 10;
@@ -361,9 +358,9 @@ export async function run(argv: string[]): Promise<number> {
   let sqs: SQSClient;
   if (values.stack !== undefined) {
     const outputs = await stackOutputs(values.stack, values.region);
-    const dlqUrl = outputs[STACK_OUTPUTS.dlqUrl];
-    const queueUrl = outputs[STACK_OUTPUTS.queueUrl];
-    if (!dlqUrl || !queueUrl) throw new CliError(`stack ${JSON.stringify(values.stack)} has no ${STACK_OUTPUTS.dlqUrl}/${STACK_OUTPUTS.queueUrl} outputs`);
+    const dlqUrl = outputs[STACK_OUTPUT_KEYS.dlqUrl];
+    const queueUrl = outputs[STACK_OUTPUT_KEYS.queueUrl];
+    if (!dlqUrl || !queueUrl) throw new CliError(`stack ${JSON.stringify(values.stack)} has no ${STACK_OUTPUT_KEYS.dlqUrl}/${STACK_OUTPUT_KEYS.queueUrl} outputs`);
     sqs = new SQSClient(values.region ? { region: values.region } : {});
     source = new SqsDeadLetters(sqs, dlqUrl, queueUrl, visibility);
   } else {

@@ -22,6 +22,7 @@ export const STACK_OUTPUT_KEYS = {
   bodiesBucketName: 'BodiesBucketName',
   tableName: 'TableName',
   queueUrl: 'QueueUrl',
+  dlqUrl: 'DlqUrl',
 } as const;
 
 /** Options every command that talks to a stack accepts (for node:util parseArgs). */

@@ -220,7 +220,7 @@ describe('dlq: deployed (mocked SQS)', () => {
 
   it('the stack output keys used by the CLI are the ones the CDK stack exports', async () => {
     const { OUTPUT_KEYS } = await import('../../lib/article-ingest-stack.ts');
-    const { STACK_OUTPUTS } = await import('../../cli/dlq.ts');
-    expect(STACK_OUTPUTS).toEqual({ queueUrl: OUTPUT_KEYS.queueUrl, dlqUrl: OUTPUT_KEYS.dlqUrl });
+    const { STACK_OUTPUT_KEYS } = await import('../../cli/target.ts');
+    expect({ queueUrl: STACK_OUTPUT_KEYS.queueUrl, dlqUrl: STACK_OUTPUT_KEYS.dlqUrl }).toEqual({ queueUrl: OUTPUT_KEYS.queueUrl, dlqUrl: OUTPUT_KEYS.dlqUrl });
   });
 });
