@@ -10,6 +10,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRng } from '../bench/lib/prng.ts';
 
 /** One hostile input. `make` builds the bytes on demand (some are large). */
 export interface NastyCase {
@@ -25,16 +26,9 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 const MB = 1024 * 1024;
 
-/** A small, fast, seeded PRNG (mulberry32): the corpus is identical on every run. */
+/** A seeded PRNG (bench/lib/prng.ts, mulberry32): the corpus is identical on every run. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 function noise(length: number, seed: number): Uint8Array {

@@ -62,6 +62,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractFeatures, FEATURE_NAMES, N_FEATURES } from '../cleaner/model/features.ts';
 import { buildStopTable, type StopList, type StopTable } from '../cleaner/model/stop-table.ts';
+import { createRng } from '../bench/lib/prng.ts';
 import {
   predictLinear, smoothProbabilities, stage2Features, STAGE2_FEATURES,
   type LinearLayer, type SmoothingParams,
@@ -605,16 +606,6 @@ function probs(v: Variant, pr: PagePrediction): Float64Array {
   return v.smoothing ? smoothProbabilities(base, v.smoothing) : base;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(xs: readonly T[], rnd: () => number): T[] {
   const a = [...xs];
@@ -671,7 +662,7 @@ function crossValidate(score: ScoreFn, pages: readonly Page[], a: Args): Chosen 
   const folds: Fold[] = [];
   const t0 = Date.now();
   for (let s = 0; s < a.splits; s++) {
-    const rnd = mulberry32(a.seed * 1000 + s);
+    const rnd = createRng(a.seed * 1000 + s).next;
     const abS = shuffle(ab, rnd);
     const ntS = shuffle(nt, rnd);
     const halves = [
