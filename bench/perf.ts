@@ -369,7 +369,7 @@ function renderReport(
       ['S3 PUT (upload + body objects)', fmt(cost.s3Puts, 0), fmt(cost.s3PutUSD, 4)],
       ['S3 GET', fmt(cost.s3Gets, 0), fmt(cost.s3GetUSD, 4)],
       ['total (Lambda + SQS + S3 requests)', '', fmt(cost.totalUSD, 4)],
-      [`DynamoDB on-demand WRU (${fmt(cost.wruPerItem, 1)} WRU/item: table + ${inputs.gsiCount} GSIs, projection ALL)`, fmt(cost.dynamoWRU, 0), fmt(cost.dynamoUSD, 4)],
+      [`DynamoDB on-demand WRU (${fmt(cost.wruPerItem, 1)} WRU/item: table + ${inputs.gsiCount} GSIs of summaries)`, fmt(cost.dynamoWRU, 0), fmt(cost.dynamoUSD, 4)],
       [`CloudWatch Logs ingestion (${fmt(inputs.logBytesPerArticle ?? 0, 0)} B logged/article)`, `${fmt(cost.logGB, 2)} GB`, fmt(cost.logsUSD, 4)],
       ['total with DynamoDB and logs', '', fmt(cost.totalWithDynamoUSD, 4)],
     ]));

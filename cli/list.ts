@@ -1,8 +1,11 @@
-/** `articles list [--day YYYY-MM-DD] [--limit N]`: a day's articles, newest first (byIngestDay index). */
+/**
+ * `articles list [--day YYYY-MM-DD] [--limit N]`: a day's articles, newest first, as summaries read
+ * from the byIngestDay index alone (`articles export` writes whole records).
+ */
 import { day, parse, positiveInt } from './args.ts';
 import { explainTargetError, resolveTarget, TARGET_OPTIONS, TARGET_USAGE } from './target.ts';
 import { renderTable, safeJson } from './terminal.ts';
-import type { Article } from '../reader/index.ts';
+import type { ArticleSummary } from '../reader/index.ts';
 
 const USAGE = `usage: articles list [--day YYYY-MM-DD|today] [--limit N] [--oldest-first] [--json] ${TARGET_USAGE}`;
 /** @default rows shown. */
@@ -23,9 +26,9 @@ export async function run(argv: string[]): Promise<number> {
   const limit = positiveInt(values.limit, '--limit', DEFAULT_LIMIT);
   const target = await resolveTarget(values);
   try {
-    const rows: Article[] = [];
+    const rows: ArticleSummary[] = [];
     let more = false;
-    for await (const page of target.reader.listByDay(theDay, { limit: Math.min(limit + 1, 100), newestFirst: !values['oldest-first'] })) {
+    for await (const page of target.reader.listSummariesByDay(theDay, { limit: Math.min(limit + 1, 100), newestFirst: !values['oldest-first'] })) {
       for (const a of page.items) {
         if (rows.length < limit) rows.push(a);
         else more = true;

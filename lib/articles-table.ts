@@ -2,7 +2,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { mergeProps, tableDefaults } from './defaults.ts';
 import { ConflictingPropsError } from './errors.ts';
-import { ARTICLES_TABLE, KEY_ATTRIBUTE_TYPE } from './table-schema.ts';
+import { ARTICLES_TABLE, KEY_ATTRIBUTE_TYPE, projectedAttributes } from './table-schema.ts';
 
 /** Overridable settings of the articles table; keys and indexes always come from lib/table-schema.ts. */
 export type ArticlesTableProps = Omit<dynamodb.TableProps, 'partitionKey' | 'sortKey'>;
@@ -18,8 +18,11 @@ function attribute(name: string): dynamodb.Attribute {
 /**
  * The articles table. Keys and global secondary indexes are read from `ARTICLES_TABLE`
  * (lib/table-schema.ts), the definition shared with the handler and the local stack. GSIs
- * project ALL attributes: the reader queries them for whole records, and a KEYS_ONLY index
- * would cost a GetItem per result.
+ * project the keys and SUMMARY_ATTRIBUTES (INCLUDE): listing a day or finding duplicates reads
+ * summaries from the index alone, whole records are fetched with BatchGetItem (reader/), and
+ * each index entry costs one write unit instead of a copy of the whole item. DynamoDB cannot
+ * change an existing index's projection in place: on a table deployed with another projection,
+ * remove the index in one deployment and add it back in the next (or give it a new name).
  *
  * Defaults (`tableDefaults()`): on-demand billing, point-in-time recovery, AWS-managed KMS
  * encryption, deletion protection, RETAIN, stream NEW_AND_OLD_IMAGES.
@@ -44,7 +47,8 @@ export class ArticlesTable extends dynamodb.Table {
         indexName: index.name,
         partitionKey: attribute(index.partitionKey),
         sortKey: attribute(index.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
+        projectionType: dynamodb.ProjectionType.INCLUDE,
+        nonKeyAttributes: projectedAttributes(index),
       });
     }
   }

@@ -4,7 +4,7 @@
  */
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { ARTICLES_TABLE, KEY_ATTRIBUTE_TYPE } from '../lib/table-schema.ts';
+import { ARTICLES_TABLE, KEY_ATTRIBUTE_TYPE, projectedAttributes } from '../lib/table-schema.ts';
 
 /** CreateTable input for the articles table, derived from ARTICLES_TABLE. */
 export function articlesTableDefinition(tableName: string) {
@@ -21,7 +21,7 @@ export function articlesTableDefinition(tableName: string) {
         { AttributeName: i.partitionKey, KeyType: 'HASH' as const },
         { AttributeName: i.sortKey, KeyType: 'RANGE' as const },
       ],
-      Projection: { ProjectionType: 'ALL' as const },
+      Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: projectedAttributes(i) },
     })),
   };
 }

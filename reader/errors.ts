@@ -31,3 +31,14 @@ export class MalformedBodyError extends ReaderError {
     this.articleId = articleId;
   }
 }
+
+/** BatchGetItem kept returning unprocessed keys (throttling) after every retry. */
+export class UnprocessedKeysError extends ReaderError {
+  public readonly articleIds: readonly string[];
+
+  public constructor(articleIds: readonly string[], attempts: number) {
+    super(`${articleIds.length} record(s) still unprocessed by BatchGetItem after ${attempts} attempts (table throttled?)`);
+    this.name = 'UnprocessedKeysError';
+    this.articleIds = articleIds;
+  }
+}

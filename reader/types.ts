@@ -1,5 +1,6 @@
 /** Public types of the reader: the record as downstream services see it. */
 import type { ArticleRecord, ArticleStatus, BodyRef } from '../functions/shared/record.ts';
+import type { SUMMARY_ATTRIBUTES } from '../lib/table-schema.ts';
 
 export type { ArticleRecord, ArticleStatus, BodyRef };
 
@@ -18,6 +19,18 @@ export interface ArticleReaderProps {
   readonly consistentRead?: boolean;
   /** Fetch offloaded bodies; false leaves `body` as stored and keeps `bodyRef`. @default true */
   readonly fetchBodies?: boolean;
+}
+
+/**
+ * What an index holds of a record: its keys and SUMMARY_ATTRIBUTES (lib/table-schema.ts). Listing
+ * summaries reads the index alone (no body, no BatchGetItem): the cheap way to page through a day.
+ */
+export type ArticleSummary = Pick<ArticleRecord, 'articleId' | 'ingestDay' | 'ingestedAt' | (typeof SUMMARY_ATTRIBUTES)[number]>;
+
+export interface SummaryPage {
+  readonly items: readonly ArticleSummary[];
+  /** Opaque; pass as `startToken` to continue. Absent on the last page. */
+  readonly nextToken?: string;
 }
 
 export interface ListByDayOptions {

@@ -56,8 +56,14 @@ export interface CostInputs {
    * @default - ceil(itemBytes / 1 KB)
    */
   readonly wruPerWriteAvg?: number;
-  /** Global secondary indexes that receive a copy of each item (projection ALL assumed). */
+  /** Global secondary indexes written with each item. */
   readonly gsiCount: number;
+  /**
+   * WRU of one index entry: the indexes project keys + SUMMARY_ATTRIBUTES (lib/table-schema.ts),
+   * a few hundred bytes, so 1 unless titles or keys run past 1 KB.
+   * @default 1
+   */
+  readonly gsiWruPerWrite?: number;
   /** Bytes the function logs per article (structured logs + EMF metrics). @default 0 */
   readonly logBytesPerArticle?: number;
 }
@@ -78,7 +84,7 @@ export interface CostBreakdown {
   readonly s3USD: number;
   /** Lambda + SQS + S3 requests: the per-million figure the bench reports as costPerMillionUSD. */
   readonly totalUSD: number;
-  /** DynamoDB, stated apart: WRU per item = ceil(itemBytes / 1 KB), times (1 + gsiCount). */
+  /** DynamoDB, stated apart: WRU per item = ceil(itemBytes / 1 KB) + gsiCount x gsiWruPerWrite. */
   readonly wruPerItem: number;
   readonly dynamoWRU: number;
   readonly dynamoUSD: number;
@@ -123,7 +129,7 @@ export function estimateCost(inputs: CostInputs): CostBreakdown {
   const s3GetUSD = (s3Gets / 1000) * S3_GET_USD_PER_THOUSAND;
   const s3USD = s3PutUSD + s3GetUSD;
   const totalUSD = lambdaDurationUSD + lambdaRequestsUSD + sqsUSD + s3USD;
-  const wruPerItem = (inputs.wruPerWriteAvg ?? wruPerWrite(inputs.itemBytes)) * (1 + inputs.gsiCount);
+  const wruPerItem = (inputs.wruPerWriteAvg ?? wruPerWrite(inputs.itemBytes)) + inputs.gsiCount * (inputs.gsiWruPerWrite ?? 1);
   const dynamoWRU = articles * wruPerItem;
   const dynamoUSD = (dynamoWRU / 1e6) * DYNAMODB_USD_PER_MILLION_WRU;
   const logGB = (articles * (inputs.logBytesPerArticle ?? 0)) / 1e9;

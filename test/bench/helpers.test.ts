@@ -109,12 +109,13 @@ describe('cost model', () => {
     expect(c.sqsUSD).toBeCloseTo(1.2 * SQS_STANDARD_USD_PER_MILLION_REQUESTS, 9);
     expect(c.s3USD).toBeCloseTo(1000 * S3_PUT_USD_PER_THOUSAND + 1000 * S3_GET_USD_PER_THOUSAND, 9);
     expect(c.totalUSD).toBeCloseTo(c.lambdaDurationUSD + c.lambdaRequestsUSD + c.sqsUSD + c.s3USD, 9);
-    // 3000 B -> 3 WRU, x (table + 2 GSIs)
-    expect(c.wruPerItem).toBe(9);
-    expect(c.dynamoUSD).toBeCloseTo(9 * DYNAMODB_USD_PER_MILLION_WRU, 9);
+    // 3000 B -> 3 WRU for the table, + 1 WRU per index entry (summaries, not copies)
+    expect(c.wruPerItem).toBe(5);
+    expect(c.dynamoUSD).toBeCloseTo(5 * DYNAMODB_USD_PER_MILLION_WRU, 9);
+    expect(estimateCost({ ...inputs, gsiWruPerWrite: 2 }).wruPerItem).toBe(7);
     expect(c.logsUSD).toBe(0);
     // a measured mean WRU per write replaces the rounding of the mean size
-    expect(estimateCost({ ...inputs, wruPerWriteAvg: 3.5 }).wruPerItem).toBeCloseTo(10.5, 9);
+    expect(estimateCost({ ...inputs, wruPerWriteAvg: 3.5 }).wruPerItem).toBeCloseTo(5.5, 9);
     // 2,000 B logged per article -> 2 GB per million
     const logged = estimateCost({ ...inputs, logBytesPerArticle: 2000 });
     expect(logged.logGB).toBeCloseTo(2, 9);

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleIngestStack } from '../../lib/article-ingest-stack.ts';
-import { ARTICLES_TABLE } from '../../lib/table-schema.ts';
+import { ARTICLES_TABLE, projectedAttributes } from '../../lib/table-schema.ts';
 import { SYNTH_TIMEOUT_MS, disposeApp, getAtt, ref, testApp } from './helpers.ts';
 
 type Json = Record<string, any>;
@@ -153,11 +153,19 @@ describe('articles table', () => {
               { AttributeName: i.partitionKey, KeyType: 'HASH' },
               { AttributeName: i.sortKey, KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'ALL' },
+            Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: projectedAttributes(i) },
           }),
         ),
       ),
     });
+    // The summary, never a key (DynamoDB rejects keys in NonKeyAttributes), never the body.
+    expect(projectedAttributes(byDay)).toEqual(expect.arrayContaining(['title', 'status', 'contentHash', 'sourceKey']));
+    expect(projectedAttributes(byContentHash)).not.toContain('contentHash');
+    for (const i of [byDay, byContentHash]) {
+      expect(projectedAttributes(i)).not.toContain(ARTICLES_TABLE.partitionKey);
+      expect(projectedAttributes(i)).not.toContain(i.sortKey);
+      expect(projectedAttributes(i)).not.toContain('body');
+    }
     expect(resources.ArticlesTable?.Properties?.GlobalSecondaryIndexes).toHaveLength(2);
     // The literal names too: the reader queries them by name.
     expect(byDay.name).toBe('byIngestDay');

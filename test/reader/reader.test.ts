@@ -1,9 +1,10 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ARTICLES_TABLE, SUMMARY_ATTRIBUTES } from '../../lib/table-schema.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArticleRecord, toItem, type ArticleRecord } from '../../functions/shared/record.ts';
 import type { LocalStack } from '../../local/stack.ts';
-import { ArticleReader, BodyFetchError, type Article } from '../../reader/index.ts';
+import { ArticleReader, BodyFetchError, type Article, type ArticleSummary } from '../../reader/index.ts';
 import { startTestStack } from '../local/helpers.ts';
 
 const DAY = '2026-03-04';
@@ -71,6 +72,25 @@ describe('ArticleReader', () => {
     for await (const page of reader.listByDay(DAY, { limit: 3, newestFirst: false, startToken: first.nextToken! })) rest.push(...page.items.map((a) => a.sourceKey));
     expect(rest).toEqual(['day/3.txt', 'day/4.txt']);
     await expect(reader.pageByDay('04/03/2026')).rejects.toThrow(RangeError);
+  });
+
+  it("lists a day's summaries from the index alone: keys and summary attributes, no body", async () => {
+    const summaries: ArticleSummary[] = [];
+    for await (const page of reader.listSummariesByDay(DAY, { limit: 2 })) summaries.push(...page.items);
+    expect(summaries.map((a) => a.sourceKey)).toEqual(['day/4.txt', 'day/3.txt', 'day/2.txt', 'day/1.txt', 'day/0.txt']);
+    expect(summaries[0]).toMatchObject({ title: 'Title of day/4.txt', status: 'ok', language: 'en', wordCount: 3, contentHash: 'hash-day/4.txt' });
+    expect(Object.keys(summaries[0]!).sort()).toEqual(['articleId', 'ingestDay', 'ingestedAt', ...SUMMARY_ATTRIBUTES].sort());
+    // The index itself holds no body: what is not projected cannot be read from it.
+    const raw = await stack.clients.ddb.send(
+      new QueryCommand({
+        TableName: stack.names.tableName,
+        IndexName: ARTICLES_TABLE.indexes.byDay.name,
+        KeyConditionExpression: 'ingestDay = :d',
+        ExpressionAttributeValues: { ':d': DAY },
+      }),
+    );
+    expect(raw.Items?.length).toBe(5);
+    for (const item of raw.Items ?? []) expect(item).not.toHaveProperty('body');
   });
 
   it('finds duplicates by content hash', async () => {
