@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BuildOptions } from 'esbuild';
 import { median } from './stats.ts';
@@ -174,3 +174,192 @@ export async function measureInit(file: string, runs: number, nodeFlags: readonl
   }
   return { runsMs, medianMs: median(runsMs), cpuRunsMs, medianCpuMs: median(cpuRunsMs), minCpuMs: Math.min(...cpuRunsMs), handlerExported };
 }
+
+// ---- cold start: init + first invocation -----------------------------------------------------
+
+/** Raw-object keys of the cold-start batch (served by the stub). */
+const COLD_KEYS_PREFIX = 'cold/';
+
+/**
+ * Child script: import the bundle (init), then invoke its `handler` twice with the same-shaped
+ * batch (first = cold invocation, second = warm, for comparison). Logs and EMF go to stdout like
+ * on Lambda; the figures come back on the last line, after a marker.
+ */
+const COLD_SCRIPT = `
+const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+const c0 = cpu(); const t0 = performance.now();
+const m = await import(process.argv[1]);
+const t1 = performance.now(); const c1 = cpu();
+const events = JSON.parse(process.env.BENCH_COLD_EVENTS);
+const context = { callbackWaitsForEmptyEventLoop: false, functionName: 'bench-ingest', functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bench-ingest', memoryLimitInMB: '1024', awsRequestId: 'cold',
+  logGroupName: '/aws/lambda/bench-ingest', logStreamName: 'bench', getRemainingTimeInMillis: () => 30000 };
+const r1 = await m.handler(events[0], context);
+const t2 = performance.now(); const c2 = cpu();
+const r2 = await m.handler(events[1], { ...context, awsRequestId: 'warm' });
+const t3 = performance.now(); const c3 = cpu();
+const failures = (r1?.batchItemFailures?.length ?? 0) + (r2?.batchItemFailures?.length ?? 0);
+process.stdout.write('\\n${'@@COLD@@'}' + JSON.stringify({ initMs: t1 - t0, initCpuMs: c1 - c0, firstMs: t2 - t1, firstCpuMs: c2 - c1,
+  warmMs: t3 - t2, warmCpuMs: c3 - c2, failures }) + '\\n');
+process.exit(0);
+`;
+
+/** One fresh process: module init, then the first (cold) and second (warm) invocation of one batch. */
+export interface ColdStartRun {
+  readonly initMs: number;
+  readonly initCpuMs: number;
+  /** First invocation of `handler` (one batch): lazy set-up, first connections, cold JIT. */
+  readonly firstMs: number;
+  readonly firstCpuMs: number;
+  /** The same batch again in the same process: what the first invocation would cost warm. */
+  readonly warmMs: number;
+  readonly warmCpuMs: number;
+  readonly failures: number;
+}
+
+export interface ColdStartResult {
+  readonly runs: readonly ColdStartRun[];
+  readonly batchSize: number;
+  /** Medians over runs. */
+  readonly initMs: number;
+  readonly initCpuMs: number;
+  readonly firstMs: number;
+  readonly firstCpuMs: number;
+  readonly warmMs: number;
+  readonly warmCpuMs: number;
+  /** init + first invocation (median of the per-run sums): the cold start. */
+  readonly coldMs: number;
+  readonly coldCpuMs: number;
+  /** Lowest per-run CPU sum: the closest to an idle machine on a shared one. */
+  readonly minColdCpuMs: number;
+  readonly failures: number;
+}
+
+interface StubServer {
+  readonly endpoint: string;
+  readonly requests: { s3Get: number; s3Put: number; ddb: number; other: number };
+  close(): Promise<void>;
+}
+
+/**
+ * Loopback stand-in for S3 and DynamoDB, so the bundle runs its real SDK clients (endpoint
+ * resolution, signing, HTTP, parsing) with no network: GET /bucket/key answers the page,
+ * PUT answers an ETag, any DynamoDB JSON call answers `{}` (a PutItem that succeeds).
+ */
+async function startStub(pages: ReadonlyMap<string, Buffer>): Promise<StubServer> {
+  const { createServer } = await import('node:http');
+  const requests = { s3Get: 0, s3Put: 0, ddb: 0, other: 0 };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const target = req.headers['x-amz-target'];
+      if (typeof target === 'string' && target.startsWith('DynamoDB_')) {
+        requests.ddb++;
+        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end('{}');
+        return;
+      }
+      const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+      const key = path.split('/').slice(2).join('/');
+      if (req.method === 'GET' && pages.has(key)) {
+        requests.s3Get++;
+        const body = pages.get(key) as Buffer;
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': body.length, etag: '"cold"', 'last-modified': new Date(0).toUTCString() }).end(body);
+      } else if (req.method === 'PUT') {
+        requests.s3Put++;
+        res.writeHead(200, { etag: '"put"' }).end();
+      } else {
+        requests.other++;
+        res.writeHead(404, { 'content-type': 'application/xml' }).end('<Error><Code>NoSuchKey</Code><Message>stub</Message></Error>');
+      }
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+/**
+ * Cold start of the built bundle, as Lambda pays it: in each of `runs` fresh Node processes,
+ * `import()` (init) and then the first invocation of `handler` with one SQS batch of `batchSize`
+ * generated articles, the deployed code path end to end (config from the environment, the
+ * function's own SDK clients) against a loopback S3/DynamoDB stub (AWS_ENDPOINT_URL_S3 /
+ * AWS_ENDPOINT_URL_DYNAMODB). Also times a second, warm invocation of the same batch.
+ */
+export async function measureColdStart(file: string, runs: number, batchSize = 10, nodeFlags: readonly string[] = []): Promise<ColdStartResult> {
+  const { generatePages } = await import('./generate.ts');
+  const { sqsEventFor } = await import('./handler.ts');
+  const texts = generatePages(batchSize, 101);
+  const pages = new Map(texts.map((t, i) => [`${COLD_KEYS_PREFIX}${i}.txt`, Buffer.from(t, 'utf8')]));
+  const keys = [...pages.keys()];
+  const sizes = keys.map((k) => pages.get(k)?.length ?? 0);
+  const events = [sqsEventFor(keys, sizes, 1), sqsEventFor(keys, sizes, 1 + batchSize)];
+  const stub = await startStub(pages);
+  const out: ColdStartRun[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const { stdout } = await execFileAsync(process.execPath, [...nodeFlags, '--no-warnings', '--input-type=module', '-e', COLD_SCRIPT, pathToFileURL(file).href], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          ...INIT_ENV,
+          AWS_ENDPOINT_URL_S3: stub.endpoint,
+          AWS_ENDPOINT_URL_DYNAMODB: stub.endpoint,
+          BENCH_COLD_EVENTS: JSON.stringify(events),
+        },
+        timeout: 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      const marker = stdout.lastIndexOf('@@COLD@@');
+      if (marker < 0) throw new Error(`cold-start child printed no result: ${stdout.slice(-500)}`);
+      out.push(JSON.parse(stdout.slice(marker + '@@COLD@@'.length)) as ColdStartRun);
+    }
+  } finally {
+    await stub.close();
+  }
+  const med = (f: (r: ColdStartRun) => number) => median(out.map(f));
+  return {
+    runs: out,
+    batchSize,
+    initMs: med((r) => r.initMs),
+    initCpuMs: med((r) => r.initCpuMs),
+    firstMs: med((r) => r.firstMs),
+    firstCpuMs: med((r) => r.firstCpuMs),
+    warmMs: med((r) => r.warmMs),
+    warmCpuMs: med((r) => r.warmCpuMs),
+    coldMs: med((r) => r.initMs + r.firstMs),
+    coldCpuMs: med((r) => r.initCpuMs + r.firstCpuMs),
+    minColdCpuMs: Math.min(...out.map((r) => r.initCpuMs + r.firstCpuMs)),
+    failures: out.reduce((n, r) => n + r.failures, 0) + stub.requests.other,
+  };
+}
+
+/** Package sizes of the built variants and cold start of the bundled one, e.g. `npx tsx bench/lib/bundle.ts --runs 5`. */
+async function main(argv: readonly string[]): Promise<void> {
+  const flag = (name: string, fallback: string): string => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? (argv[i + 1] ?? fallback) : fallback;
+  };
+  const runs = Number(flag('--runs', '5'));
+  const root = new URL('../../', import.meta.url);
+  const outDir = fileURLToPath(new URL(flag('--out', 'bench/results/bundle'), root));
+  const entry = fileURLToPath(new URL('functions/ingest/index.ts', root));
+  const { bundlingDefaults } = (await import('../../lib/defaults.ts')) as { bundlingDefaults: () => CdkBundlingLike };
+  const bundling = bundlingDefaults();
+  for (const name of ['sdk-bundled', 'sdk-external'] as const) {
+    const v = await buildVariant(bundling, entry, outDir, name);
+    const cold = await measureColdStart(v.file, runs);
+    const r = (n: number) => n.toFixed(1);
+    console.log(`${name}: ${v.bytes} bytes (gzip ${v.gzipBytes}); top ${v.topInputs.map((t) => `${t.path} ${t.bytes}`).join(', ')}`);
+    console.log(
+      `  init ${r(cold.initMs)} ms (CPU ${r(cold.initCpuMs)}) + first invocation of ${cold.batchSize} ${r(cold.firstMs)} ms (CPU ${r(cold.firstCpuMs)})` +
+        ` = cold ${r(cold.coldMs)} ms (CPU ${r(cold.coldCpuMs)}, min ${r(cold.minColdCpuMs)}); warm invocation ${r(cold.warmMs)} ms (CPU ${r(cold.warmCpuMs)}); failures ${cold.failures}`,
+    );
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2));
