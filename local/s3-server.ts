@@ -135,8 +135,11 @@ export interface S3ServerProps {
   readonly directory: string;
   /** @default 0 (ephemeral) */
   readonly port?: number;
-  /** Called for every object created or removed, in request order. */
-  readonly onChange: (change: S3Change) => void;
+  /**
+   * Called for every object created or removed, in request order. When it returns a promise,
+   * the request's response waits for it (a PUT returns once its notification is enqueued).
+   */
+  readonly onChange: (change: S3Change) => void | Promise<void>;
   /** Next sequencer. */
   readonly sequencer: () => string;
 }
@@ -198,7 +201,8 @@ export async function startS3Server(props: S3ServerProps): Promise<RunningServer
         );
         requests.getStore()?.pending.push(done);
       } else {
-        props.onChange(change);
+        const done = props.onChange(change);
+        if (done) requests.getStore()?.pending.push(done);
       }
     }
   });
@@ -235,7 +239,8 @@ export async function startS3Server(props: S3ServerProps): Promise<RunningServer
     const result = (ctx.body as { DeleteResult?: { Deleted?: Array<{ Key: string }> } } | undefined)?.DeleteResult;
     if (ctx.method === 'POST' && 'delete' in ctx.query && result?.Deleted) {
       const bucket = decodeURIComponent(ctx.path.split('/')[1] ?? '');
-      for (const { Key } of result.Deleted) props.onChange({ kind: 'Delete', bucket, key: Key, sequencer: props.sequencer() });
+      const done = result.Deleted.map(({ Key }) => props.onChange({ kind: 'Delete', bucket, key: Key, sequencer: props.sequencer() }));
+      await Promise.all(done);
     }
   };
   server.middleware.splice(server.middleware.length - 1, 0, tagRequest);

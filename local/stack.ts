@@ -15,7 +15,8 @@ import { decodeS3EventKey, LOCAL_REGION, Sequencer, type S3Change, testEventBody
 import { ensureBucket, ensureTable } from './provision.ts';
 import { LocalQueue, type LocalQueueProps, type MessageSettled } from './queue.ts';
 import { reconcile, type Reconciliation } from './reconcile.ts';
-import { S3RVER_CREDENTIALS, startS3Server, type RunningServer } from './s3-server.ts';
+import { S3RVER_CREDENTIALS, type RunningServer } from './s3-server.ts';
+import { startS3ServerThread } from './s3-thread.ts';
 import { startSqsEndpoint, type RunningSqsEndpoint } from './sqs-endpoint.ts';
 import { defaultHandlerFactory, articleIdOf, type HandlerFactory, type HandlerWiring, type LocalClients, createLocalClients } from './wiring.ts';
 
@@ -190,20 +191,28 @@ export class LocalStack extends EventEmitter {
     });
     this.queue.on('settled', (s: MessageSettled) => this.report(s));
 
-    // On its own thread dynalite uses the second core (ensureTable below waits for ACTIVE, as a worker requires).
-    this.dynamoServer = await startDynamoServer({
-      ...(dataDir ? { directory: path.join(dataDir, DATA_DIR_ENTRIES.dynamodb) } : {}),
-      port: ports.dynamodb ?? 0,
-      worker: true,
-    });
-    this.s3Server = await startS3Server({
-      directory: path.join(root, DATA_DIR_ENTRIES.s3),
-      port: ports.s3 ?? 0,
-      sequencer: () => this.sequencer.next(),
-      onChange: (change) => {
-        if (change.bucket === this.names.rawBucket) this.notify(change);
-      },
-    });
+    // dynalite and s3rver each on their own thread, so they use the second core while the main
+    // thread runs the queue, the handler and the cleaner (ensureTable below waits for ACTIVE, as a
+    // dynalite worker requires). Both start at once; whichever started is closed by stop() if the other failed.
+    const [dynamo, s3] = await Promise.allSettled([
+      startDynamoServer({
+        ...(dataDir ? { directory: path.join(dataDir, DATA_DIR_ENTRIES.dynamodb) } : {}),
+        port: ports.dynamodb ?? 0,
+        worker: true,
+      }),
+      startS3ServerThread({
+        directory: path.join(root, DATA_DIR_ENTRIES.s3),
+        port: ports.s3 ?? 0,
+        sequencer: () => this.sequencer.next(),
+        onChange: (change) => {
+          if (change.bucket === this.names.rawBucket) this.notify(change);
+        },
+      }),
+    ]);
+    if (dynamo.status === 'fulfilled') this.dynamoServer = dynamo.value;
+    if (s3.status === 'fulfilled') this.s3Server = s3.value;
+    if (dynamo.status === 'rejected') throw dynamo.reason;
+    if (s3.status === 'rejected') throw s3.reason;
     this.sqsEndpoint = await startSqsEndpoint({ queue: this.queue, port: ports.sqs ?? 0 });
     this.clients = createLocalClients({ s3: this.s3Server.endpoint, dynamodb: this.dynamoServer.endpoint });
 

@@ -1,0 +1,99 @@
+/**
+ * s3rver on its own worker thread (what LocalStack does): s3rver's per-request work (Koa
+ * middleware, signature check, filesystem store, XML) was a third of the main thread's CPU,
+ * which also runs the handler and the cleaner; on its own thread it uses the other core.
+ *
+ * Same semantics as startS3Server in process: the changes reach `onChange` in request order,
+ * a request's response waits until `onChange` has run for its changes (a PUT returns once its
+ * notification is enqueued), and sequencers come from `props.sequencer`, called in that order.
+ */
+import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import { ServerStartError } from './errors.ts';
+import type { S3Change } from './notifications.ts';
+import type { RunningServer, S3ServerProps } from './s3-server.ts';
+
+/** workerData of local/s3-worker.ts. */
+export interface S3ThreadData {
+  readonly directory: string;
+  readonly port: number;
+}
+
+/** Parent -> worker. */
+export type S3ThreadRequest = { readonly type: 'ack'; readonly id: number } | { readonly type: 'close' };
+
+/** Worker -> parent. */
+export type S3ThreadMessage =
+  | { readonly type: 'listening'; readonly address: AddressInfo }
+  | { readonly type: 'error'; readonly message: string; readonly code?: string }
+  | { readonly type: 'change'; readonly id: number; readonly change: S3Change }
+  | { readonly type: 'closed' };
+
+/**
+ * The worker's bootstrap (CommonJS, evaluated): registers tsx's loader on the worker thread
+ * (loader hooks are per thread) and imports the TypeScript entry.
+ */
+const BOOTSTRAP = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.tsxApi)
+  .then((tsx) => { tsx.register(); return import(workerData.entry); })
+  .catch((err) => parentPort.postMessage({ type: 'error', message: String((err && err.stack) || err) }));
+`;
+
+export async function startS3ServerThread(props: S3ServerProps): Promise<RunningServer> {
+  const port = props.port ?? 0;
+  const data: S3ThreadData & { tsxApi: string; entry: string } = {
+    directory: props.directory,
+    port,
+    // The ESM build: the CommonJS one resolves its loader to a path that does not exist.
+    tsxApi: import.meta.resolve('tsx/esm/api'),
+    entry: new URL('./s3-worker.ts', import.meta.url).href,
+  };
+  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
+  const ack = (id: number): void => worker.postMessage({ type: 'ack', id } satisfies S3ThreadRequest);
+  // Changes are handled from the first message on, so none can be missed between start and listen.
+  worker.on('message', (m: S3ThreadMessage) => {
+    if (m.type !== 'change') return;
+    let done: void | Promise<void> = undefined;
+    try {
+      done = props.onChange({ ...m.change, sequencer: props.sequencer() });
+    } catch (err) {
+      process.emitWarning(`s3rver thread: onChange threw: ${(err as Error)?.message ?? String(err)}`);
+    }
+    if (done) void done.then(() => ack(m.id), () => ack(m.id));
+    else ack(m.id);
+  });
+
+  let address: AddressInfo;
+  try {
+    address = await new Promise<AddressInfo>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`s3rver worker exited with code ${code}`)));
+      const onStart = (m: S3ThreadMessage): void => {
+        if (m.type === 'change') return;
+        worker.off('message', onStart);
+        if (m.type === 'listening') resolve(m.address);
+        else reject(Object.assign(new Error(m.type === 'error' ? m.message : 's3rver worker closed'), m.type === 'error' && m.code ? { code: m.code } : {}));
+      };
+      worker.on('message', onStart);
+    });
+  } catch (err) {
+    await worker.terminate();
+    throw new ServerStartError('s3rver', port, { cause: err });
+  }
+  worker.removeAllListeners('exit');
+  worker.removeAllListeners('error');
+  worker.on('error', (err) => process.emitWarning(`s3rver worker: ${err.message}`));
+  let closing: Promise<void> | undefined;
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    address,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        const done = (): void => void worker.terminate().then(() => resolve(), () => resolve());
+        worker.on('message', (m: S3ThreadMessage) => m.type === 'closed' && done());
+        worker.once('exit', () => resolve());
+        worker.postMessage({ type: 'close' } satisfies S3ThreadRequest);
+      })),
+  };
+}
