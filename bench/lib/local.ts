@@ -3,14 +3,19 @@
  * queue + the deployed handler) in a temp folder, upload generated articles with the SDK at a
  * limited concurrency, wait until every notification is processed, then count the records in
  * the table. Throughput = articles / (first upload -> last record).
+ *
+ * The uploader is a client, not part of the stack: it runs on its own worker thread (as a user's
+ * `aws s3 cp` runs in its own process), so its SDK work does not queue behind the handler on the
+ * main thread. Its CPU still counts in cpuMsPerArticle (same process) and is also reported apart.
  */
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { Worker } from 'node:worker_threads';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalStack, LocalStackProps, ProcessedEvent } from '../../local/stack.ts';
 import { captureStdout } from './capture.ts';
 import { generatePage } from './generate.ts';
-import { mapLimit, withTimeout } from './limit.ts';
+import { withTimeout } from './limit.ts';
 import { loadPart } from './load.ts';
 
 /** Uploads in flight at once. */
@@ -26,8 +31,10 @@ export interface LocalResult {
   /** First upload -> last notification processed (s). */
   readonly seconds: number;
   readonly articlesPerSec: number;
-  /** Process CPU (user + system) per article, upload to record: every part runs in this process. */
+  /** Process CPU (user + system) per article, upload to record: every part runs in this process (uploader included). */
   readonly cpuMsPerArticle: number;
+  /** CPU of the uploader thread per article (SDK PutObject client side); null where /proc/thread-self is missing. */
+  readonly uploaderCpuMsPerArticle: number | null;
   readonly processed: number;
   readonly deadLettered: number;
   readonly retries: number;
@@ -64,11 +71,12 @@ export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CON
         if (processed + dead >= count) resolve();
       });
     });
+    const uploader = startUploader({ endpoint: names.endpoints.s3, bucket: names.rawBucket, keys, pages, concurrency });
+    await uploader.ready;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    await mapLimit(pages, concurrency, (body, i) =>
-      stack.clients.s3.send(new PutObjectCommand({ Bucket: names.rawBucket, Key: keys[i], Body: body, ContentType: 'text/plain; charset=utf-8' })),
-    );
+    uploader.go();
+    const uploaded = await uploader.done;
     const tUploaded = performance.now();
     await withTimeout(finished, Math.max(120_000, count * 500), `local stack: only ${processed + dead} of ${count} notifications processed in time`);
     const tDone = performance.now();
@@ -92,6 +100,7 @@ export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CON
       seconds,
       articlesPerSec: count / seconds,
       cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / count,
+      uploaderCpuMsPerArticle: uploaded.cpuMs === null ? null : uploaded.cpuMs / count,
       processed,
       deadLettered: dead,
       retries,
@@ -104,4 +113,78 @@ export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CON
     await stack.stop();
     stdout.restore();
   }
+}
+
+interface UploaderData {
+  readonly clientS3Path: string;
+  readonly endpoint: string;
+  readonly bucket: string;
+  readonly keys: readonly string[];
+  readonly pages: readonly string[];
+  readonly concurrency: number;
+}
+
+type UploaderMessage = { readonly type: 'ready' } | { readonly type: 'done'; readonly cpuMs: number | null } | { readonly type: 'error'; readonly message: string };
+
+/**
+ * The uploader thread (CommonJS, evaluated): the SDK S3 client configured as the production
+ * factory configures it for s3rver, `concurrency` PutObjects in flight, starting on 'go'.
+ */
+const UPLOADER_SOURCE = `
+const { parentPort, workerData: d } = require('node:worker_threads');
+const { S3Client, PutObjectCommand } = require(d.clientS3Path);
+// This thread's CPU (ms): utime + stime of /proc/thread-self/stat, in USER_HZ (100) ticks; null off Linux.
+const threadCpuMs = () => {
+  try {
+    const stat = require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
+};
+const s3 = new S3Client({
+  endpoint: d.endpoint, region: 'us-east-1', forcePathStyle: true,
+  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
+});
+parentPort.once('message', async () => {
+  try {
+    const cpu0 = threadCpuMs();
+    let next = 0;
+    const lane = async () => {
+      while (next < d.pages.length) {
+        const i = next++;
+        await s3.send(new PutObjectCommand({ Bucket: d.bucket, Key: d.keys[i], Body: d.pages[i], ContentType: 'text/plain; charset=utf-8' }));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(d.concurrency, d.pages.length)) }, lane));
+    const cpu1 = threadCpuMs();
+    s3.destroy();
+    parentPort.postMessage({ type: 'done', cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 });
+  } catch (err) {
+    parentPort.postMessage({ type: 'error', message: String((err && err.stack) || err) });
+  }
+});
+parentPort.postMessage({ type: 'ready' });
+`;
+
+function startUploader(props: Omit<UploaderData, 'clientS3Path'>): {
+  ready: Promise<void>;
+  go(): void;
+  done: Promise<{ cpuMs: number | null }>;
+} {
+  const data: UploaderData = { ...props, clientS3Path: createRequire(import.meta.url).resolve('@aws-sdk/client-s3') };
+  const worker = new Worker(UPLOADER_SOURCE, { eval: true, workerData: data });
+  const failed = new Promise<never>((_, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (m: UploaderMessage) => m.type === 'error' && reject(new Error(`uploader: ${m.message}`)));
+  });
+  failed.catch(() => undefined);
+  const message = (type: UploaderMessage['type']) =>
+    Promise.race([failed, new Promise<UploaderMessage>((resolve) => worker.on('message', (m: UploaderMessage) => m.type === type && resolve(m)))]);
+  const done = message('done').then((m) => ({ cpuMs: m.type === 'done' ? m.cpuMs : null }));
+  void done.finally(() => worker.terminate()).catch(() => undefined);
+  return { ready: message('ready').then(() => undefined), go: () => worker.postMessage('go'), done };
 }
