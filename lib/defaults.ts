@@ -9,7 +9,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -142,12 +142,25 @@ export function logGroupDefaults(): logs.LogGroupProps {
 }
 
 /**
+ * Packages replaced in the Lambda bundle, by esbuild alias (paths relative to the project root,
+ * where NodejsFunction runs esbuild). `@aws-sdk/credential-provider-node` is the SDK's default
+ * credential chain, which every client imports as its fallback: the deployed function passes its
+ * credentials explicitly (functions/shared/credentials.ts), so the chain is dead code there
+ * (~115 KB minified with its STS/SSO clients, ~20 ms of init); the stub fails loudly if reached.
+ */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': './functions/shared/credential-chain-stub.ts',
+};
+
+/**
  * esbuild bundling of the handler: ESM for Node 22, module-first main fields (without them the
  * bundled SDK fails at import with "Dynamic require of node:https"), the createRequire banner,
- * minified, with a source map (stack traces name the .ts file; sources are not embedded to keep
- * the asset small) and with the AWS SDK bundled, so the deployed code runs the SDK version
- * pinned in package-lock.json rather than whatever the Lambda runtime ships (~0.5 MB minified).
- * Bundling runs the local esbuild; no Docker.
+ * minified, UTF-8 output (the cleaner's tables hold non-ASCII text; escaped as \uXXXX they were
+ * ~36 KB bigger), no legal comments, the default credential chain aliased away (BUNDLE_ALIASES),
+ * with a source map (stack traces name the .ts file; sources are not embedded to keep the asset
+ * small) and with the AWS SDK bundled: the deployed code runs the SDK version pinned in
+ * package-lock.json, and importing one tree-shaken file is far cheaper at init than loading the
+ * runtime's SDK packages from disk (see README, performance). Bundling runs the local esbuild; no Docker.
  */
 export function bundlingDefaults(): BundlingOptions {
   return {
@@ -156,11 +169,16 @@ export function bundlingDefaults(): BundlingOptions {
     mainFields: ['module', 'main'],
     banner: ESM_REQUIRE_BANNER,
     minify: true,
+    charset: Charset.UTF8,
     sourceMap: true,
     sourceMapMode: SourceMapMode.DEFAULT,
     sourcesContent: false,
     bundleAwsSDK: true,
     externalModules: [],
+    esbuildArgs: {
+      '--legal-comments': 'none',
+      '--alias': Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`),
+    },
     forceDockerBundling: false,
   };
 }

@@ -140,8 +140,9 @@ export interface IngestFunctionProps {
  * `logGroupDefaults()`):
  * - runtime Node.js 22 (`NODEJS_22_X`), `ARM_64`, 1024 MB, 30 s
  * - esbuild ESM bundle, target node22, main fields module-first, createRequire banner, minified,
- *   source map (with `NODE_OPTIONS=--enable-source-maps`), AWS SDK bundled (pinned version),
- *   local esbuild (no Docker)
+ *   UTF-8 output, no legal comments, source map (with `NODE_OPTIONS=--enable-source-maps`), AWS SDK
+ *   bundled (pinned version) without its default credential chain (the handler uses the role
+ *   credentials from the environment), local esbuild (no Docker)
  * - SQS event source: batch size 10, batching window 5 s, `reportBatchItemFailures` always on
  * - its own log group, one-month retention, RETAIN
  * - its own role with least privilege: write to its log group; GetObject/GetObjectVersion on the

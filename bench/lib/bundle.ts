@@ -31,6 +31,39 @@ export interface CdkBundlingLike {
   readonly define?: Readonly<Record<string, string>>;
   readonly loader?: Readonly<Record<string, string>>;
   readonly keepNames?: boolean;
+  readonly charset?: string;
+  /** Extra esbuild flags; the bench understands --alias, --legal-comments and --drop (others throw). */
+  readonly esbuildArgs?: Readonly<Record<string, string | boolean | readonly string[]>>;
+}
+
+/** Where NodejsFunction runs esbuild (its projectRoot): relative alias paths resolve from here. */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The esbuild API options for NodejsFunction's `esbuildArgs` (the CLI flags the stack passes). */
+export function esbuildArgsToOptions(args: CdkBundlingLike['esbuildArgs'], root = PROJECT_ROOT): Partial<BuildOptions> {
+  const alias: Record<string, string> = {};
+  const drop: Array<'console' | 'debugger'> = [];
+  const out: Partial<BuildOptions> = {};
+  const values = (v: string | boolean | readonly string[]): readonly string[] => (Array.isArray(v) ? v : [String(v)]);
+  for (const [flag, value] of Object.entries(args ?? {})) {
+    const [name, inline] = flag.split(/:(.*)/s, 2) as [string, string | undefined];
+    // "--alias": ["a=./x"] and "--alias:a": "./x" are the two spellings CDK accepts.
+    const items = inline === undefined ? values(value) : values(value).map((v) => `${inline}=${v}`);
+    if (name === '--alias') {
+      for (const item of items) {
+        const [from, to] = item.split(/=(.*)/s, 2) as [string, string | undefined];
+        if (!to) throw new Error(`esbuildArgs --alias needs from=to, got ${item}`);
+        alias[from] = to.startsWith('./') || to.startsWith('../') ? join(root, to) : to;
+      }
+    } else if (name === '--legal-comments') {
+      out.legalComments = items[0] as BuildOptions['legalComments'];
+    } else if (name === '--drop') {
+      drop.push(...(items as Array<'console' | 'debugger'>));
+    } else {
+      throw new Error(`esbuildArgs ${flag} is not translated by the bench (bench/lib/bundle.ts): add it there`);
+    }
+  }
+  return { ...out, ...(Object.keys(alias).length ? { alias } : {}), ...(drop.length ? { drop } : {}) };
 }
 
 /** What NodejsFunction externalises when neither externalModules nor bundleAwsSDK say otherwise (Node 18+). */
@@ -65,6 +98,9 @@ export function esbuildOptionsFromCdk(b: CdkBundlingLike, entry: string, outfile
     ...(b.banner ? { banner: { js: b.banner } } : {}),
     ...(b.footer ? { footer: { js: b.footer } } : {}),
     ...(b.mainFields ? { mainFields: [...b.mainFields] } : {}),
+    ...(b.charset ? { charset: b.charset as BuildOptions['charset'] } : {}),
+    ...esbuildArgsToOptions(b.esbuildArgs),
+    absWorkingDir: PROJECT_ROOT,
     logLevel: 'silent',
     metafile: true,
   };
@@ -345,9 +381,8 @@ async function main(argv: readonly string[]): Promise<void> {
     return i >= 0 ? (argv[i + 1] ?? fallback) : fallback;
   };
   const runs = Number(flag('--runs', '5'));
-  const root = new URL('../../', import.meta.url);
-  const outDir = fileURLToPath(new URL(flag('--out', 'bench/results/bundle'), root));
-  const entry = fileURLToPath(new URL('functions/ingest/index.ts', root));
+  const outDir = join(PROJECT_ROOT, flag('--out', 'bench/results/bundle'));
+  const entry = join(PROJECT_ROOT, 'functions/ingest/index.ts');
   const { bundlingDefaults } = (await import('../../lib/defaults.ts')) as { bundlingDefaults: () => CdkBundlingLike };
   const bundling = bundlingDefaults();
   for (const name of ['sdk-bundled', 'sdk-external'] as const) {

@@ -8,11 +8,13 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoArticleStore, type ArticleStore } from '../shared/article-store.ts';
 import { createClients } from '../shared/clients.ts';
+import { credentialsFromEnv } from '../shared/credentials.ts';
 import {
   DEFAULT_MAX_OBJECT_BYTES,
   DEFAULT_METRICS_NAMESPACE,
   DEFAULT_SERVICE_NAME,
   getConfig,
+  loadConfig,
   type IngestConfig,
 } from '../shared/config.ts';
 import type { ProcessDeps } from './process.ts';
@@ -52,8 +54,12 @@ export function resolveDeps(deps: IngestDeps): ResolvedIngestDeps {
   };
 }
 
-/** The deployed function's deps: configuration from the environment (throws ConfigError), default clients. */
-export function defaultDeps(): IngestDeps {
-  const config = getConfig();
-  return { ...createClients(), config };
+/**
+ * The deployed function's deps: configuration and the role's credentials from the environment
+ * (throws ConfigError), clients with the default endpoints of AWS_REGION. Credentials are passed
+ * explicitly so the Lambda bundle can leave out the SDK's default credential chain (see credentials.ts).
+ */
+export function defaultDeps(env: Readonly<Record<string, string | undefined>> = process.env): IngestDeps {
+  const config = env === process.env ? getConfig() : loadConfig(env);
+  return { ...createClients({ credentials: credentialsFromEnv(env) }), config };
 }

@@ -73,3 +73,11 @@ export class RecordTooLargeError extends StoreError {
     this.bytes = bytes;
   }
 }
+
+/** An SDK client of the Lambda bundle was built without credentials (the default chain is not bundled). */
+export class CredentialsNotBundledError extends IngestError {
+  public constructor(message: string, options: IngestErrorOptions = {}) {
+    super(message, options);
+    this.name = 'CredentialsNotBundledError';
+  }
+}

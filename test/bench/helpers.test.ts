@@ -4,9 +4,10 @@
  * CDK -> esbuild option mapping. No timing assertions.
  */
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, SECTIONS } from '../../bench/lib/args.ts';
-import { esbuildOptionsFromCdk, packageOf } from '../../bench/lib/bundle.ts';
+import { esbuildArgsToOptions, esbuildOptionsFromCdk, packageOf } from '../../bench/lib/bundle.ts';
 import { concatWindows } from '../../bench/lib/corpus.ts';
 import {
   CLOUDWATCH_LOGS_USD_PER_GB,
@@ -216,6 +217,19 @@ describe('bundle options', () => {
     expect(esbuildOptionsFromCdk(cdk, 'in.ts', 'o.mjs', true).external).toEqual(['@aws-sdk/*']);
     const { externalModules: _e, bundleAwsSDK: _b, ...plain } = cdk;
     expect(esbuildOptionsFromCdk(plain, 'in.ts', 'o.mjs', false).external).toEqual(['@aws-sdk/*']);
+  });
+
+  it('maps charset and the esbuildArgs the stack uses (alias paths from the project root), and refuses others', () => {
+    const o = esbuildOptionsFromCdk(
+      { ...cdk, charset: 'utf8', esbuildArgs: { '--legal-comments': 'none', '--alias': ['a=./x/stub.ts', 'b=pkg-b'], '--drop': 'debugger' } },
+      'in.ts',
+      'o.mjs',
+      false,
+    );
+    expect(o).toMatchObject({ charset: 'utf8', legalComments: 'none', drop: ['debugger'], alias: { b: 'pkg-b' } });
+    expect(o.alias?.a).toBe(join(o.absWorkingDir ?? '', 'x/stub.ts'));
+    expect(esbuildArgsToOptions({ '--alias:c': './y.ts' }, '/root')).toEqual({ alias: { c: '/root/y.ts' } });
+    expect(() => esbuildArgsToOptions({ '--log-limit': '0' })).toThrow('--log-limit');
   });
 
   it('names the package of a bundled input', () => {

@@ -1,8 +1,11 @@
 /** The one place of defaults: pure functions, and the merge rule every construct uses. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import {
+  BUNDLE_ALIASES,
   bundlingDefaults,
   deadLetterQueueDefaults,
   ingestFunctionDefaults,
@@ -43,6 +46,15 @@ describe('defaults', () => {
     const b = bundlingDefaults();
     expect(b).toMatchObject({ target: 'node22', mainFields: ['module', 'main'], bundleAwsSDK: true, forceDockerBundling: false, minify: true, sourceMap: true });
     expect(b.banner).toContain('createRequire(import.meta.url)');
+    expect(b.charset).toBe('utf8');
+    expect(b.esbuildArgs).toMatchObject({ '--legal-comments': 'none' });
+    // Every alias target exists (esbuild runs in the project root) and replaces a real package.
+    const aliases = b.esbuildArgs?.['--alias'] as string[];
+    expect(aliases).toEqual(Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`));
+    for (const [from, to] of Object.entries(BUNDLE_ALIASES)) {
+      expect(existsSync(fileURLToPath(new URL(`../../${to}`, import.meta.url))), to).toBe(true);
+      expect(existsSync(fileURLToPath(new URL(`../../node_modules/${from}/package.json`, import.meta.url))), from).toBe(true);
+    }
     expect(ingestFunctionDefaults().runtime.name).toBe('nodejs22.x');
   });
 });

@@ -267,6 +267,18 @@ describe('ingest function', () => {
     const lines = code.split('\n').length;
     expect(code.length / lines, 'minified: long lines').toBeGreaterThan(1000);
   });
+
+  it('leaves the default credential chain out of the bundle (alias to the stub) and writes UTF-8', () => {
+    const [, fn] = ingestFunction();
+    const code = readFileSync(join(app.outdir, fn?.Metadata?.['aws:asset:path'] as string, 'index.mjs'), 'utf8');
+    // The stub's message is in; the chain's providers (container, web identity, SSO, process, STS) are not.
+    expect(code).toContain('the default credential chain is not in the Lambda bundle');
+    for (const marker of ['AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'sso_start_url', 'credential_process', 'AssumeRoleWithWebIdentity']) {
+      expect(code.includes(marker), marker).toBe(false);
+    }
+    // charset utf8: non-ASCII table text stays as characters, not \\uXXXX escapes.
+    expect(/[^\x00-\x7f]/.test(code), 'non-ASCII characters in the bundle').toBe(true);
+  });
 });
 
 describe('ingest role (least privilege)', () => {
