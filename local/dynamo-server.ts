@@ -8,15 +8,19 @@
  * says ACTIVE (as with real DynamoDB; dynalite flips it on a timer even with createTableMs 0), so a
  * caller must wait for ACTIVE (local/provision.ts does); in process, the timer always fires before
  * the caller's next request.
+ *
+ * Either way its condition-expression parses are cached (local/expression-cache.ts): parsing the
+ * article store's write condition was most of dynalite's CPU per article.
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { Worker } from 'node:worker_threads';
 import { ServerStartError } from './errors.ts';
+import { cachedParse, type ExpressionParser } from './expression-cache.ts';
 import { listenOnLoopback } from './listen.ts';
 import type { RunningServer } from './s3-server.ts';
+import { startTsWorker } from './ts-worker.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -34,19 +38,21 @@ type Dynalite = (options: Record<string, unknown>) => Server;
 /** Options that make tables ACTIVE at once. */
 const DYNALITE_TIMINGS = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 } as const;
 
-/** The worker: CommonJS evaluated from this string (no second source file to build or transpile). */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const dynalite = require(workerData.dynalitePath);
-const server = dynalite(workerData.options);
-server.once('error', (err) => parentPort.postMessage({ type: 'error', message: String(err && err.message || err), code: err && err.code }));
-server.listen(workerData.port, '127.0.0.1', () => parentPort.postMessage({ type: 'listening', address: server.address() }));
-parentPort.on('message', (m) => {
-  if (m !== 'close') return;
-  server.close(() => parentPort.postMessage({ type: 'closed' }));
-  server.closeAllConnections();
-});
-`;
+/** workerData of local/dynamo-worker.ts. */
+export interface DynamoWorkerData {
+  readonly options: Record<string, unknown>;
+  readonly port: number;
+}
+
+let expressionCacheInstalled = false;
+
+/** Cache dynalite's condition-expression parses (local/expression-cache.ts), once per thread. */
+export function installExpressionCache(): void {
+  if (expressionCacheInstalled) return;
+  expressionCacheInstalled = true;
+  const parser = require('dynalite/db/conditionParser') as ExpressionParser;
+  parser.parse = cachedParse(parser);
+}
 
 export async function startDynamoServer(props: DynamoServerProps = {}): Promise<RunningServer> {
   if (props.directory) mkdirSync(props.directory, { recursive: true });
@@ -55,7 +61,8 @@ export async function startDynamoServer(props: DynamoServerProps = {}): Promise<
   return props.worker === true ? startInWorker(options, port) : startInProcess(options, port);
 }
 
-async function startInProcess(options: Record<string, unknown>, port: number): Promise<RunningServer> {
+export async function startInProcess(options: Record<string, unknown>, port: number): Promise<RunningServer> {
+  installExpressionCache();
   const dynalite = require('dynalite') as Dynalite;
   const server = dynalite(options);
   const address = await listenOnLoopback(server, port, 'dynalite');
@@ -77,7 +84,7 @@ type WorkerMessage =
   | { readonly type: 'closed' };
 
 async function startInWorker(options: Record<string, unknown>, port: number): Promise<RunningServer> {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { dynalitePath: require.resolve('dynalite'), options, port } });
+  const worker = startTsWorker(new URL('./dynamo-worker.ts', import.meta.url), { options, port } satisfies DynamoWorkerData);
   let address: AddressInfo;
   try {
     address = await new Promise<AddressInfo>((resolve, reject) => {

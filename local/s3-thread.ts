@@ -8,10 +8,10 @@
  * notification is enqueued), and sequencers come from `props.sequencer`, called in that order.
  */
 import type { AddressInfo } from 'node:net';
-import { Worker } from 'node:worker_threads';
 import { ServerStartError } from './errors.ts';
 import type { S3Change } from './notifications.ts';
 import type { RunningServer, S3ServerProps } from './s3-server.ts';
+import { startTsWorker } from './ts-worker.ts';
 
 /** workerData of local/s3-worker.ts. */
 export interface S3ThreadData {
@@ -29,27 +29,9 @@ export type S3ThreadMessage =
   | { readonly type: 'change'; readonly id: number; readonly change: S3Change }
   | { readonly type: 'closed' };
 
-/**
- * The worker's bootstrap (CommonJS, evaluated): registers tsx's loader on the worker thread
- * (loader hooks are per thread) and imports the TypeScript entry.
- */
-const BOOTSTRAP = `
-const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.tsxApi)
-  .then((tsx) => { tsx.register(); return import(workerData.entry); })
-  .catch((err) => parentPort.postMessage({ type: 'error', message: String((err && err.stack) || err) }));
-`;
-
 export async function startS3ServerThread(props: S3ServerProps): Promise<RunningServer> {
   const port = props.port ?? 0;
-  const data: S3ThreadData & { tsxApi: string; entry: string } = {
-    directory: props.directory,
-    port,
-    // The ESM build: the CommonJS one resolves its loader to a path that does not exist.
-    tsxApi: import.meta.resolve('tsx/esm/api'),
-    entry: new URL('./s3-worker.ts', import.meta.url).href,
-  };
-  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
+  const worker = startTsWorker(new URL('./s3-worker.ts', import.meta.url), { directory: props.directory, port } satisfies S3ThreadData);
   const ack = (id: number): void => worker.postMessage({ type: 'ack', id } satisfies S3ThreadRequest);
   // Changes are handled from the first message on, so none can be missed between start and listen.
   worker.on('message', (m: S3ThreadMessage) => {
