@@ -43,6 +43,13 @@ export function decodeKeyPath(keyPath: string): string {
 interface FilesystemStoreLike {
   rootDirectory: string;
   getResourcePath(bucket: string, key?: string, resource?: string): string;
+  getBucket(bucket: string): Promise<object | null>;
+  putBucket(bucket: string): Promise<object | null>;
+  deleteBucket(bucket: string): Promise<void>;
+  reset(): void;
+  getSubresource(bucket: string | undefined, key: string | undefined, resourceType: string): Promise<object | null>;
+  putSubresource(bucket: string, key: string | undefined, resource: { type: string }): Promise<void>;
+  deleteSubresource(bucket: string, key: string | undefined, resourceType: string): Promise<void>;
   getMetadata(bucket: string, key: string): Promise<Record<string, string | number>>;
   listObjects(bucket: string, options: ListOptions): Promise<ListResult>;
 }
@@ -103,6 +110,8 @@ function patchFilesystemStore(): void {
     return resolved;
   };
 
+  cacheBucketLookups(Store.prototype);
+
   const listObjects = Store.prototype.listObjects;
   Store.prototype.listObjects = async function sortedListObjects(bucket, options) {
     const { maxKeys = Infinity, startAfter = '', ...rest } = options;
@@ -127,6 +136,93 @@ function patchFilesystemStore(): void {
       commonPrefixes: page.filter((e) => !e.object).map((e) => e.key),
       isTruncated,
     };
+  };
+}
+
+/**
+ * Per store: buckets known to exist and bucket-level subresources (cors, website), which
+ * s3rver's middleware reads from disk on every request (a stat and two failing readFiles per
+ * PUT or GET). Every change to them goes through the same store object, which invalidates the
+ * entry; a lookup that raced with a change is not cached (per-bucket generation numbers).
+ * Folders edited behind a running server's back are not noticed (nor are they supported).
+ */
+interface BucketCache {
+  readonly buckets: Map<string, object>;
+  readonly subresources: Map<string, object | null>;
+  readonly generation: Map<string, number>;
+}
+
+const bucketCaches = new WeakMap<FilesystemStoreLike, BucketCache>();
+
+function bucketCacheOf(store: FilesystemStoreLike): BucketCache {
+  let cache = bucketCaches.get(store);
+  if (!cache) bucketCaches.set(store, (cache = { buckets: new Map(), subresources: new Map(), generation: new Map() }));
+  return cache;
+}
+
+function forgetBucket(store: FilesystemStoreLike, bucket: string): void {
+  const cache = bucketCacheOf(store);
+  cache.generation.set(bucket, (cache.generation.get(bucket) ?? 0) + 1);
+  cache.buckets.delete(bucket);
+  for (const k of cache.subresources.keys()) if (k.startsWith(`${bucket}/`)) cache.subresources.delete(k);
+}
+
+function cacheBucketLookups(proto: FilesystemStoreLike): void {
+  const { getBucket, putBucket, deleteBucket, reset, getSubresource, putSubresource, deleteSubresource } = proto;
+  proto.getBucket = async function cachedGetBucket(bucket) {
+    const cache = bucketCacheOf(this);
+    const known = cache.buckets.get(bucket);
+    if (known) return known;
+    const generation = cache.generation.get(bucket);
+    const found = await getBucket.call(this, bucket);
+    if (found && cache.generation.get(bucket) === generation) cache.buckets.set(bucket, found);
+    return found;
+  };
+  proto.putBucket = async function uncachedPutBucket(bucket) {
+    forgetBucket(this, bucket);
+    try {
+      return await putBucket.call(this, bucket);
+    } finally {
+      forgetBucket(this, bucket);
+    }
+  };
+  proto.deleteBucket = async function uncachedDeleteBucket(bucket) {
+    forgetBucket(this, bucket);
+    try {
+      return await deleteBucket.call(this, bucket);
+    } finally {
+      forgetBucket(this, bucket);
+    }
+  };
+  proto.reset = function uncachedReset() {
+    bucketCaches.delete(this);
+    reset.call(this);
+  };
+  proto.getSubresource = async function cachedGetSubresource(bucket, key, resourceType) {
+    if (typeof bucket !== 'string' || key) return getSubresource.call(this, bucket, key, resourceType);
+    const cache = bucketCacheOf(this);
+    const k = `${bucket}/${resourceType}`;
+    if (cache.subresources.has(k)) return cache.subresources.get(k) ?? null;
+    const generation = cache.generation.get(bucket);
+    const found = await getSubresource.call(this, bucket, key, resourceType);
+    if (cache.generation.get(bucket) === generation) cache.subresources.set(k, found);
+    return found;
+  };
+  proto.putSubresource = async function uncachedPutSubresource(bucket, key, resource) {
+    forgetBucket(this, bucket);
+    try {
+      return await putSubresource.call(this, bucket, key, resource);
+    } finally {
+      forgetBucket(this, bucket);
+    }
+  };
+  proto.deleteSubresource = async function uncachedDeleteSubresource(bucket, key, resourceType) {
+    forgetBucket(this, bucket);
+    try {
+      return await deleteSubresource.call(this, bucket, key, resourceType);
+    } finally {
+      forgetBucket(this, bucket);
+    }
   };
 }
 
