@@ -9,7 +9,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { Charset, OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -169,13 +169,14 @@ export function bundlingDefaults(): BundlingOptions {
     mainFields: ['module', 'main'],
     banner: ESM_REQUIRE_BANNER,
     minify: true,
-    charset: Charset.UTF8,
     sourceMap: true,
     sourceMapMode: SourceMapMode.DEFAULT,
     sourcesContent: false,
     bundleAwsSDK: true,
     externalModules: [],
+    // As flags: aws-cdk-lib 2.276 declares a `charset` bundling prop but never passes it to esbuild.
     esbuildArgs: {
+      '--charset': 'utf8',
       '--legal-comments': 'none',
       '--alias': Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`),
     },

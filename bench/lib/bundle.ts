@@ -31,8 +31,9 @@ export interface CdkBundlingLike {
   readonly define?: Readonly<Record<string, string>>;
   readonly loader?: Readonly<Record<string, string>>;
   readonly keepNames?: boolean;
+  /** Declared by NodejsFunction (2.276) but never passed to esbuild: ignored here too, so the bench builds what CDK builds. */
   readonly charset?: string;
-  /** Extra esbuild flags; the bench understands --alias, --legal-comments and --drop (others throw). */
+  /** Extra esbuild flags; the bench understands --alias, --charset, --legal-comments and --drop (others throw). */
   readonly esbuildArgs?: Readonly<Record<string, string | boolean | readonly string[]>>;
 }
 
@@ -55,6 +56,8 @@ export function esbuildArgsToOptions(args: CdkBundlingLike['esbuildArgs'], root 
         if (!to) throw new Error(`esbuildArgs --alias needs from=to, got ${item}`);
         alias[from] = to.startsWith('./') || to.startsWith('../') ? join(root, to) : to;
       }
+    } else if (name === '--charset') {
+      out.charset = items[0] as BuildOptions['charset'];
     } else if (name === '--legal-comments') {
       out.legalComments = items[0] as BuildOptions['legalComments'];
     } else if (name === '--drop') {
@@ -98,7 +101,6 @@ export function esbuildOptionsFromCdk(b: CdkBundlingLike, entry: string, outfile
     ...(b.banner ? { banner: { js: b.banner } } : {}),
     ...(b.footer ? { footer: { js: b.footer } } : {}),
     ...(b.mainFields ? { mainFields: [...b.mainFields] } : {}),
-    ...(b.charset ? { charset: b.charset as BuildOptions['charset'] } : {}),
     ...esbuildArgsToOptions(b.esbuildArgs),
     absWorkingDir: PROJECT_ROOT,
     logLevel: 'silent',
