@@ -2,7 +2,9 @@
  * The Lambda bundle as the CDK stack builds it: the stack's own bundling defaults
  * (lib/defaults.ts `bundlingDefaults()`), translated flag for flag the way NodejsFunction turns
  * them into an esbuild command line, run through esbuild's API. Measures the minified size
- * with the SDK bundled and with `@aws-sdk/*` external, and module init time in fresh processes.
+ * with the SDK bundled and with `@aws-sdk/*` external, module init time in fresh processes, and
+ * the cold start (init + first invocation against a loopback S3/DynamoDB stub), so that work
+ * moved out of init into the first call still shows: `npx tsx bench/lib/bundle.ts [--runs N]`.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, stat } from 'node:fs/promises';
