@@ -79,19 +79,23 @@ export async function startInProcess(options: Record<string, unknown>, port: num
 }
 
 type WorkerMessage =
-  | { readonly type: 'listening'; readonly address: AddressInfo }
+  | { readonly type: 'listening'; readonly address: AddressInfo; readonly threadId: number | null }
   | { readonly type: 'error'; readonly message: string; readonly code?: string }
   | { readonly type: 'closed' };
 
 async function startInWorker(options: Record<string, unknown>, port: number): Promise<RunningServer> {
   const worker = startTsWorker(new URL('./dynamo-worker.ts', import.meta.url), { options, port } satisfies DynamoWorkerData);
   let address: AddressInfo;
+  let threadId: number | null = null;
   try {
     address = await new Promise<AddressInfo>((resolve, reject) => {
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`dynalite worker exited with code ${code}`)));
       worker.once('message', (m: WorkerMessage) => {
-        if (m.type === 'listening') resolve(m.address);
+        if (m.type === 'listening') {
+          threadId = m.threadId;
+          resolve(m.address);
+        }
         else reject(Object.assign(new Error(m.type === 'error' ? m.message : 'dynalite worker closed'), m.type === 'error' && m.code ? { code: m.code } : {}));
       });
     });
@@ -106,6 +110,7 @@ async function startInWorker(options: Record<string, unknown>, port: number): Pr
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     address,
+    threadId,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         // terminate() also releases an on-disk LevelDB lock if the server never answers.

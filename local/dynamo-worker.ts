@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { startInProcess, type DynamoWorkerData } from './dynamo-server.ts';
+import { osThreadId } from './thread-cpu.ts';
 
 const port = parentPort!;
 const data = workerData as DynamoWorkerData;
@@ -14,7 +15,7 @@ try {
     const closed = (): void => port.postMessage({ type: 'closed' });
     if (m === 'close') void server.close().then(closed, closed);
   });
-  port.postMessage({ type: 'listening', address: server.address });
+  port.postMessage({ type: 'listening', address: server.address, threadId: osThreadId() });
 } catch (err) {
   const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
   port.postMessage({

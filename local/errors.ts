@@ -42,3 +42,11 @@ export class QueueStoppedError extends LocalStackError {
     this.name = 'QueueStoppedError';
   }
 }
+
+/** A handler thread (local/handler-thread.ts) exited with invocations unanswered, or none is left. */
+export class HandlerThreadExitedError extends LocalStackError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'HandlerThreadExitedError';
+  }
+}

@@ -115,6 +115,11 @@ export class LocalQueue extends EventEmitter {
     this.schedule(0);
   }
 
+  /** Batches processed at once. */
+  public get concurrency(): number {
+    return this.props.concurrency;
+  }
+
   /** Messages waiting or in flight (ApproximateNumberOfMessages + NotVisible). */
   public get depth(): { visible: number; notVisible: number; inFlight: number; dead: number } {
     const now = this.now();

@@ -243,6 +243,8 @@ export interface S3ServerProps {
 export interface RunningServer {
   readonly endpoint: string;
   readonly address: AddressInfo;
+  /** OS id of the server's own thread, when it has one (local/thread-cpu.ts). */
+  readonly threadId?: number | null;
   close(): Promise<void>;
 }
 

@@ -24,7 +24,7 @@ export type S3ThreadRequest = { readonly type: 'ack'; readonly id: number } | { 
 
 /** Worker -> parent. */
 export type S3ThreadMessage =
-  | { readonly type: 'listening'; readonly address: AddressInfo }
+  | { readonly type: 'listening'; readonly address: AddressInfo; readonly threadId: number | null }
   | { readonly type: 'error'; readonly message: string; readonly code?: string }
   | { readonly type: 'change'; readonly id: number; readonly change: S3Change }
   | { readonly type: 'closed' };
@@ -47,6 +47,7 @@ export async function startS3ServerThread(props: S3ServerProps): Promise<Running
   });
 
   let address: AddressInfo;
+  let threadId: number | null = null;
   try {
     address = await new Promise<AddressInfo>((resolve, reject) => {
       worker.once('error', reject);
@@ -54,7 +55,10 @@ export async function startS3ServerThread(props: S3ServerProps): Promise<Running
       const onStart = (m: S3ThreadMessage): void => {
         if (m.type === 'change') return;
         worker.off('message', onStart);
-        if (m.type === 'listening') resolve(m.address);
+        if (m.type === 'listening') {
+          threadId = m.threadId;
+          resolve(m.address);
+        }
         else reject(Object.assign(new Error(m.type === 'error' ? m.message : 's3rver worker closed'), m.type === 'error' && m.code ? { code: m.code } : {}));
       };
       worker.on('message', onStart);
@@ -70,6 +74,7 @@ export async function startS3ServerThread(props: S3ServerProps): Promise<Running
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     address,
+    threadId,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         const done = (): void => void worker.terminate().then(() => resolve(), () => resolve());

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { S3Change } from './notifications.ts';
 import { startS3Server } from './s3-server.ts';
+import { osThreadId } from './thread-cpu.ts';
 import type { S3ThreadData, S3ThreadRequest, S3ThreadMessage } from './s3-thread.ts';
 
 const port = parentPort!;
@@ -40,7 +41,7 @@ try {
       void server.close().then(() => post({ type: 'closed' }));
     }
   });
-  post({ type: 'listening', address: server.address });
+  post({ type: 'listening', address: server.address, threadId: osThreadId() });
 } catch (err) {
   const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
   post({

@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { startDynamoServer } from './dynamo-server.ts';
+import { startHandlerThreads, type HandlerThreads } from './handler-thread.ts';
 import { fakeLambdaContext } from './lambda-context.ts';
+import { osThreadId } from './thread-cpu.ts';
 import { decodeS3EventKey, LOCAL_REGION, Sequencer, type S3Change, testEventBody, toSqsMessageBody } from './notifications.ts';
 import { ensureBucket, ensureTable } from './provision.ts';
 import { LocalQueue, type LocalQueueProps, type MessageSettled } from './queue.ts';
@@ -45,8 +47,13 @@ export interface LocalStackProps {
   readonly queue?: Omit<LocalQueueProps, 'name' | 'deadLetterFile'>;
   /** Timeout of the fake Lambda context. @default 30_000 */
   readonly functionTimeoutMs?: number;
-  /** Builds the SQS handler. @default - the deployed handler, functions/ingest createHandler */
+  /** Builds the SQS handler, run on the main thread. @default - the deployed handler, functions/ingest createHandler, on `handlerThreads` threads */
   readonly handler?: HandlerFactory;
+  /**
+   * Worker threads running the deployed handler (Lambda instances) when `handler` is not given;
+   * 0 runs it on the main thread. @default - the queue's concurrency (2)
+   */
+  readonly handlerThreads?: number;
   /** Powertools log level of the handler. @default 'WARN' */
   readonly logLevel?: HandlerWiring['logLevel'];
   /** Start consuming the queue at once. @default true */
@@ -89,6 +96,7 @@ export class LocalStack extends EventEmitter {
   public s3Server!: RunningServer;
   public dynamoServer!: RunningServer;
   public sqsEndpoint!: RunningSqsEndpoint;
+  private handlerThreads: HandlerThreads | undefined;
   /** What the start-up reconciliation re-enqueued. */
   public lastReconciliation: readonly Reconciliation[] = [];
   private tempDir: string | undefined;
@@ -157,10 +165,33 @@ export class LocalStack extends EventEmitter {
 
   /** Attach the handler and start delivering (when started with consume: false). */
   public async startConsuming(): Promise<void> {
-    const factory = this.props.handler ?? defaultHandlerFactory;
-    const handler = await factory({ clients: this.clients, names: this.names, logLevel: this.props.logLevel ?? 'WARN' });
+    const logLevel = this.props.logLevel ?? 'WARN';
     const timeoutMs = this.props.functionTimeoutMs ?? 30_000;
+    const threads = this.props.handler ? 0 : (this.props.handlerThreads ?? this.queue.concurrency);
+    if (threads > 0) {
+      this.handlerThreads ??= await startHandlerThreads({
+        count: threads,
+        endpoints: { s3: this.s3Server.endpoint, dynamodb: this.dynamoServer.endpoint },
+        names: { rawBucket: this.names.rawBucket, bodiesBucket: this.names.bodiesBucket, tableName: this.names.tableName },
+        logLevel,
+        timeoutMs,
+      });
+      this.queue.start(this.handlerThreads.consumer);
+      return;
+    }
+    const factory = this.props.handler ?? defaultHandlerFactory;
+    const handler = await factory({ clients: this.clients, names: this.names, logLevel });
     this.queue.start((event: SQSEvent) => handler(event, fakeLambdaContext({ timeoutMs })) as Promise<SQSBatchResponse | void>);
+  }
+
+  /** OS ids of the stack's threads (null where unknown), for per-thread CPU (local/thread-cpu.ts). */
+  public threadIds(): { readonly main: number | null; readonly s3rver: number | null; readonly dynalite: number | null; readonly handlers: ReadonlyArray<number | null> } {
+    return {
+      main: osThreadId(),
+      s3rver: this.s3Server.threadId ?? null,
+      dynalite: this.dynamoServer.threadId ?? null,
+      handlers: this.handlerThreads?.threadIds ?? [],
+    };
   }
 
   /** Resolves when every enqueued message is processed or dead-lettered. */
@@ -173,6 +204,7 @@ export class LocalStack extends EventEmitter {
     if (this.stopped) return;
     this.stopped = true;
     await this.queue?.stop();
+    await this.handlerThreads?.close();
     // Clients first: their keep-alive sockets would otherwise hold the servers open.
     this.clients?.s3.destroy();
     this.clients?.ddb.destroy();

@@ -17,6 +17,7 @@ import { captureStdout } from './capture.ts';
 import { generatePage } from './generate.ts';
 import { withTimeout } from './limit.ts';
 import { loadPart } from './load.ts';
+import { threadCpuMs } from '../../local/thread-cpu.ts';
 
 /** Uploads in flight at once. */
 export const LOCAL_UPLOAD_CONCURRENCY = 16;
@@ -35,6 +36,11 @@ export interface LocalResult {
   readonly cpuMsPerArticle: number;
   /** CPU of the uploader thread per article (SDK PutObject client side); null where /proc/thread-self is missing. */
   readonly uploaderCpuMsPerArticle: number | null;
+  /**
+   * CPU per article of each of the stack's threads (Linux only, else null): the busiest one
+   * bounds throughput; the sum over the cores bounds it too.
+   */
+  readonly threadCpuMsPerArticle: { readonly main: number; readonly s3rver: number; readonly dynalite: number; readonly handlers: readonly number[] } | null;
   readonly processed: number;
   readonly deadLettered: number;
   readonly retries: number;
@@ -45,10 +51,14 @@ export interface LocalResult {
   readonly bytes: number;
 }
 
-export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CONCURRENCY): Promise<LocalResult> {
+/**
+ * `stackProps` vary the stack (e.g. `{ handlerThreads: 0 }`, or a `dataDir` for the persisted
+ * mode); the default is what `npm start -- --in-memory` runs.
+ */
+export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CONCURRENCY, stackProps: LocalStackProps = {}): Promise<LocalResult> {
   const mod = await loadPart<{ LocalStack: { start(props?: LocalStackProps): Promise<LocalStack> } }>('local stack', 'local/stack.ts');
   const stdout = captureStdout({ stderr: true });
-  const stack = await mod.LocalStack.start({ reconcileOnStart: false }).catch((err: unknown) => {
+  const stack = await mod.LocalStack.start({ ...stackProps, reconcileOnStart: false }).catch((err: unknown) => {
     stdout.restore();
     throw err;
   });
@@ -73,6 +83,15 @@ export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CON
     });
     const uploader = startUploader({ endpoint: names.endpoints.s3, bucket: names.rawBucket, keys, pages, concurrency });
     await uploader.ready;
+    const threads = stack.threadIds();
+    const threadCpu = (): { main: number; s3rver: number; dynalite: number; handlers: number[] } | null => {
+      const ms = (tid: number | null): number | null => (tid === null ? null : threadCpuMs(tid));
+      const all = [ms(threads.main), ms(threads.s3rver), ms(threads.dynalite), ...threads.handlers.map(ms)];
+      if (all.some((v) => v === null)) return null;
+      const [main, s3rver, dynalite, ...handlers] = all as number[];
+      return { main: main!, s3rver: s3rver!, dynalite: dynalite!, handlers };
+    };
+    const threadCpu0 = threadCpu();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     uploader.go();
@@ -81,6 +100,7 @@ export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CON
     await withTimeout(finished, Math.max(120_000, count * 500), `local stack: only ${processed + dead} of ${count} notifications processed in time`);
     const tDone = performance.now();
     const cpu = process.cpuUsage(cpu0);
+    const threadCpu1 = threadCpu();
 
     let records = 0;
     let start: Record<string, unknown> | undefined;
@@ -101,6 +121,15 @@ export async function measureLocal(count: number, concurrency = LOCAL_UPLOAD_CON
       articlesPerSec: count / seconds,
       cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / count,
       uploaderCpuMsPerArticle: uploaded.cpuMs === null ? null : uploaded.cpuMs / count,
+      threadCpuMsPerArticle:
+        threadCpu0 && threadCpu1
+          ? {
+              main: (threadCpu1.main - threadCpu0.main) / count,
+              s3rver: (threadCpu1.s3rver - threadCpu0.s3rver) / count,
+              dynalite: (threadCpu1.dynalite - threadCpu0.dynalite) / count,
+              handlers: threadCpu1.handlers.map((v, i) => (v - (threadCpu0.handlers[i] ?? 0)) / count),
+            }
+          : null,
       processed,
       deadLettered: dead,
       retries,
