@@ -7,9 +7,17 @@
  * The uploader is a client, not part of the stack: it runs on its own worker thread (as a user's
  * `aws s3 cp` runs in its own process), so its SDK work does not queue behind the handler on the
  * main thread. Its CPU still counts in cpuMsPerArticle (same process) and is also reported apart.
+ *
+ * Alone: `npx tsx bench/lib/local.ts [--count 1000] [--runs 1] [--persisted] [--handler-threads N]`
+ * prints one JSON result per run (--persisted: a data folder on disk, as `npm start` keeps one).
  */
 import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalStack, LocalStackProps, ProcessedEvent } from '../../local/stack.ts';
@@ -217,3 +225,25 @@ function startUploader(props: Omit<UploaderData, 'clientS3Path'>): {
   void done.finally(() => worker.terminate()).catch(() => undefined);
   return { ready: message('ready').then(() => undefined), go: () => worker.postMessage('go'), done };
 }
+
+async function main(argv: readonly string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { count: { type: 'string', default: '1000' }, runs: { type: 'string', default: '1' }, persisted: { type: 'boolean', default: false }, 'handler-threads': { type: 'string' } },
+  });
+  for (let run = 0; run < Number(values.runs); run++) {
+    const dataDir = values.persisted ? mkdtempSync(path.join(tmpdir(), 'bench-local-')) : undefined;
+    try {
+      const props: LocalStackProps = {
+        ...(dataDir ? { dataDir } : {}),
+        ...(values['handler-threads'] === undefined ? {} : { handlerThreads: Number(values['handler-threads']) }),
+      };
+      const result = await measureLocal(Number(values.count), LOCAL_UPLOAD_CONCURRENCY, props);
+      console.log(JSON.stringify({ mode: dataDir ? 'persisted' : 'in-memory', ...props, dataDir: undefined, ...result }));
+    } finally {
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2));
