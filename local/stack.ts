@@ -3,6 +3,10 @@
  * an in-process SQS queue with a dead-letter list, and the deployed middy handler consuming it
  * with clients pointed at the loopback endpoints. Every object created or removed in the raw
  * bucket becomes the notification real S3 would send.
+ *
+ * Threads: the queue (and the SQS endpoint) on the main thread; s3rver, dynalite and each
+ * handler instance (`handlerThreads`, default the queue's concurrency) on worker threads of their
+ * own, so a 2-core machine runs them in parallel. An injected `handler` runs on the main thread.
  */
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
