@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs, SECTIONS, type BenchArgs } from './lib/args.ts';
-import { buildVariant, INIT_ENV, measureInit, type CdkBundlingLike } from './lib/bundle.ts';
+import { buildVariant, INIT_ENV, measureColdStart, measureInit, type CdkBundlingLike } from './lib/bundle.ts';
 import { concatWindows, loadCorpus, type Corpus } from './lib/corpus.ts';
 import { DEFAULT_IO_MS_PER_ARTICLE, estimateCost, PRICES_AS_OF, type CostBreakdown, type CostInputs } from './lib/cost.ts';
 import { BenchArgsError } from './lib/errors.ts';
@@ -213,6 +213,9 @@ async function main(argv: readonly string[]): Promise<number> {
       const init = await measureInit(bundled.file, runs.initRuns);
       const initExternal = await measureInit(external.file, runs.initRuns);
       const initSourceMaps = await measureInit(bundled.file, runs.initRuns, ['--enable-source-maps']);
+      // the deployed function runs with source maps: its cold start is init + the first batch
+      const cold = await measureColdStart(bundled.file, runs.initRuns, stack.batchSize, ['--enable-source-maps']);
+      if (cold.failures > 0) notes.push(`bundle: ${cold.failures} record(s) failed in the cold-start runs`);
       if (!init.handlerExported) notes.push('bundle: the built module does not export a handler function');
       bundle = { bytes: bundled.bytes, externalBytes: external.bytes, initMs: init.medianMs };
       report.bundle = {
@@ -229,6 +232,15 @@ async function main(argv: readonly string[]): Promise<number> {
         initMsWithSourceMaps: round(initSourceMaps.medianMs, 2),
         initCpuMsWithSourceMaps: round(initSourceMaps.medianCpuMs, 2),
         initEnv: Object.keys(INIT_ENV),
+        coldStart: {
+          batchSize: cold.batchSize,
+          initCpuMs: round(cold.initCpuMs, 2),
+          firstInvocationCpuMs: round(cold.firstCpuMs, 2),
+          coldCpuMs: round(cold.coldCpuMs, 2),
+          coldCpuMsMin: round(cold.minColdCpuMs, 2),
+          warmInvocationCpuMs: round(cold.warmCpuMs, 2),
+          failures: cold.failures,
+        },
       };
     } catch (err) {
       notes.push(`bundle: n/a (${reason(err)})`);
@@ -325,7 +337,7 @@ function renderReport(
   const c = report.cleaner as Record<string, number> | undefined;
   const r = report.readability as Record<string, number> | undefined;
   const hd = report.handler as HandlerResult | undefined;
-  const b = report.bundle as { bundled: { bytes: number; gzipBytes: number }; external: { bytes: number; gzipBytes: number }; initMsExternalSdk: number; initMsWithSourceMaps: number; initCpuMs: number; initCpuMsMin: number; initCpuMsExternalSdk: number; initCpuMsWithSourceMaps: number; initCpuMsMinWithSourceMaps: number } | undefined;
+  const b = report.bundle as { bundled: { bytes: number; gzipBytes: number }; external: { bytes: number; gzipBytes: number }; initMsExternalSdk: number; initMsWithSourceMaps: number; initCpuMs: number; initCpuMsMin: number; initCpuMsExternalSdk: number; initCpuMsWithSourceMaps: number; initCpuMsMinWithSourceMaps: number; coldStart: { batchSize: number; initCpuMs: number; firstInvocationCpuMs: number; coldCpuMs: number; coldCpuMsMin: number; warmInvocationCpuMs: number } } | undefined;
   const l = report.local as LocalResult | undefined;
   out.push(`article-ingest perf  ${report.timestamp as string}  commit ${String(report.commit)}  cleaner ${String(report.cleanerVersion ?? 'n/a')}  node ${report.node as string}  ${report.cpu as string}${args.quick ? '  (--quick)' : ''}`);
   const corpus = report.corpus as { source: string; pages: number; bytes: number };
@@ -346,6 +358,7 @@ function renderReport(
     ['handler record size (avg)', hd ? fmtBytes(hd.itemBytesAvg) : 'n/a', hd ? `max ${fmtBytes(hd.itemBytesMax)}; largest attributes ${topAttributes(hd.itemAttributeBytes)}` : ''],
     ['handler calls per article', hd ? `${fmt(hd.s3GetsPerArticle + hd.s3PutsPerArticle + hd.ddbPutsPerArticle + hd.ddbOtherCallsPerArticle, 2)}` : 'n/a', hd ? `S3 GET ${fmt(hd.s3GetsPerArticle, 2)}, body PUT ${fmt(hd.s3PutsPerArticle, 2)}, DDB put ${fmt(hd.ddbPutsPerArticle, 2)}, other DDB ${fmt(hd.ddbOtherCallsPerArticle, 2)}` : ''],
     ['bundle (SDK bundled, minified)', b ? fmtBytes(b.bundled.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.bundled.gzipBytes)}` : ''],
+    ['cold start: init + first batch (CPU ms)', b ? fmt(b.coldStart.coldCpuMs, 1) : 'n/a', b ? `init ${fmt(b.coldStart.initCpuMs, 1)} + first batch of ${b.coldStart.batchSize} ${fmt(b.coldStart.firstInvocationCpuMs, 1)} (warm batch ${fmt(b.coldStart.warmInvocationCpuMs, 1)}); min ${fmt(b.coldStart.coldCpuMsMin, 1)}` : ''],
     ['bundle (@aws-sdk/* external)', b ? fmtBytes(b.external.bytes) : 'n/a', b ? `gzip ${fmtBytes(b.external.gzipBytes)}` : ''],
     ['module init, import() (ms)', fmt(h.initMs, 1), b ? `CPU ${fmt(b.initCpuMs, 1)} (min ${fmt(b.initCpuMsMin, 1)}); SDK external ${fmt(b.initMsExternalSdk, 1)} (CPU ${fmt(b.initCpuMsExternalSdk, 1)}); --enable-source-maps ${fmt(b.initMsWithSourceMaps, 1)} (CPU ${fmt(b.initCpuMsWithSourceMaps, 1)}, min ${fmt(b.initCpuMsMinWithSourceMaps, 1)})` : ''],
     ['local stack articles/s', fmt(h.localArticlesPerSec, 0), l ? `${l.articles} articles in ${fmt(l.seconds, 2)} s; ${fmt(l.cpuMsPerArticle, 2)} ms CPU/article; ${l.records} records, ${l.deadLettered} dead` : ''],
