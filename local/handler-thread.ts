@@ -24,7 +24,9 @@ export interface HandlerThreadData {
 }
 
 /** Parent -> worker. */
-export type HandlerThreadRequest = { readonly type: 'invoke'; readonly id: number; readonly event: SQSEvent };
+export type HandlerThreadRequest =
+  | { readonly type: 'configure'; readonly data: HandlerThreadData }
+  | { readonly type: 'invoke'; readonly id: number; readonly event: SQSEvent };
 
 /** Worker -> parent. */
 export type HandlerThreadMessage =
@@ -57,13 +59,29 @@ interface Thread {
   threadId: number | null;
 }
 
+/** Threads spawned (loading the handler's modules) before the endpoints they will use are known. */
+export interface SpawnedHandlerThreads {
+  /** Build the clients and the handler on every thread; resolves once all are ready. */
+  configure(data: HandlerThreadData): Promise<HandlerThreads>;
+  close(): Promise<void>;
+}
+
+/** Start the threads and configure them at once. */
 export async function startHandlerThreads(props: HandlerThreadsProps): Promise<HandlerThreads> {
   const { count, ...data } = props;
+  return spawnHandlerThreads(count).configure(data);
+}
+
+/**
+ * Spawn `count` threads now: loading tsx and the handler's module graph is most of a thread's
+ * start-up, and can overlap with the servers starting; `configure` hands over the endpoints.
+ */
+export function spawnHandlerThreads(count: number): SpawnedHandlerThreads {
   const threads: Thread[] = [];
   let nextId = 0;
   let turn = 0;
   const started = Array.from({ length: Math.max(1, count) }, () => {
-    const worker = startTsWorker(new URL('./handler-worker.ts', import.meta.url), data satisfies HandlerThreadData);
+    const worker = startTsWorker(new URL('./handler-worker.ts', import.meta.url), {});
     const thread: Thread = { worker, pending: new Map(), alive: true, threadId: null };
     threads.push(thread);
     const ready = new Promise<void>((resolve, reject) => {
@@ -91,18 +109,12 @@ export async function startHandlerThreads(props: HandlerThreadsProps): Promise<H
         thread.pending.clear();
       });
     });
+    ready.catch(() => undefined); // observed by configure()
     return ready;
   });
   const close = async (): Promise<void> => {
     await Promise.all(threads.map((t) => t.worker.terminate().catch(() => undefined)));
   };
-  try {
-    await Promise.all(started);
-  } catch (err) {
-    await close();
-    throw new ServerStartError('handler', 0, { cause: err });
-  }
-
   const consumer: QueueConsumer = (event) => {
     const live = threads.filter((t) => t.alive);
     // Round robin over live threads; a thread takes further invocations while one is running,
@@ -115,5 +127,16 @@ export async function startHandlerThreads(props: HandlerThreadsProps): Promise<H
       thread.worker.postMessage({ type: 'invoke', id, event } satisfies HandlerThreadRequest);
     });
   };
-  return { consumer, close, threadIds: threads.map((t) => t.threadId) };
+  const configure = async (data: HandlerThreadData): Promise<HandlerThreads> => {
+    for (const t of threads) t.worker.postMessage({ type: 'configure', data } satisfies HandlerThreadRequest);
+    try {
+      await Promise.all(started);
+    } catch (err) {
+      await close();
+      throw new ServerStartError('handler', 0, { cause: err });
+    }
+    return { consumer, close, threadIds: threads.map((t) => t.threadId) };
+  };
+
+  return { configure, close };
 }

@@ -5,16 +5,16 @@
  * bucket becomes the notification real S3 would send.
  *
  * Threads: the queue (and the SQS endpoint) on the main thread; s3rver, dynalite and each
- * handler instance (`handlerThreads`, default the queue's concurrency) on worker threads of their
- * own, so a 2-core machine runs them in parallel. An injected `handler` runs on the main thread.
+ * handler instance (`handlerThreads`) on worker threads of their own, so the cores run them in
+ * parallel. An injected `handler` runs on the main thread.
  */
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { startDynamoServer } from './dynamo-server.ts';
-import { startHandlerThreads, type HandlerThreads } from './handler-thread.ts';
+import { spawnHandlerThreads, type HandlerThreads, type SpawnedHandlerThreads } from './handler-thread.ts';
 import { fakeLambdaContext } from './lambda-context.ts';
 import { osThreadId } from './thread-cpu.ts';
 import { decodeS3EventKey, LOCAL_REGION, Sequencer, type S3Change, testEventBody, toSqsMessageBody } from './notifications.ts';
@@ -55,7 +55,8 @@ export interface LocalStackProps {
   readonly handler?: HandlerFactory;
   /**
    * Worker threads running the deployed handler (Lambda instances) when `handler` is not given;
-   * 0 runs it on the main thread. @default - the queue's concurrency (2)
+   * 0 runs it on the main thread. Batches run concurrently on each thread either way.
+   * @default - the queue's concurrency (2), at most one less than the cores (1 on 2 cores: s3rver and dynalite need the other)
    */
   readonly handlerThreads?: number;
   /** Powertools log level of the handler. @default 'WARN' */
@@ -101,6 +102,7 @@ export class LocalStack extends EventEmitter {
   public dynamoServer!: RunningServer;
   public sqsEndpoint!: RunningSqsEndpoint;
   private handlerThreads: HandlerThreads | undefined;
+  private spawnedHandlerThreads: SpawnedHandlerThreads | undefined;
   /** What the start-up reconciliation re-enqueued. */
   public lastReconciliation: readonly Reconciliation[] = [];
   private tempDir: string | undefined;
@@ -171,10 +173,9 @@ export class LocalStack extends EventEmitter {
   public async startConsuming(): Promise<void> {
     const logLevel = this.props.logLevel ?? 'WARN';
     const timeoutMs = this.props.functionTimeoutMs ?? 30_000;
-    const threads = this.props.handler ? 0 : (this.props.handlerThreads ?? this.queue.concurrency);
-    if (threads > 0) {
-      this.handlerThreads ??= await startHandlerThreads({
-        count: threads,
+    if (this.handlerThreadCount() > 0) {
+      this.spawnedHandlerThreads ??= spawnHandlerThreads(this.handlerThreadCount());
+      this.handlerThreads ??= await this.spawnedHandlerThreads.configure({
         endpoints: { s3: this.s3Server.endpoint, dynamodb: this.dynamoServer.endpoint },
         names: { rawBucket: this.names.rawBucket, bodiesBucket: this.names.bodiesBucket, tableName: this.names.tableName },
         logLevel,
@@ -208,7 +209,7 @@ export class LocalStack extends EventEmitter {
     if (this.stopped) return;
     this.stopped = true;
     await this.queue?.stop();
-    await this.handlerThreads?.close();
+    await this.spawnedHandlerThreads?.close();
     // Clients first: their keep-alive sockets would otherwise hold the servers open.
     this.clients?.s3.destroy();
     this.clients?.ddb.destroy();
@@ -226,6 +227,8 @@ export class LocalStack extends EventEmitter {
       ...(dataDir ? { deadLetterFile: path.join(dataDir, DATA_DIR_ENTRIES.deadLetters) } : {}),
     });
     this.queue.on('settled', (s: MessageSettled) => this.report(s));
+    // The handler threads load their modules while the servers start.
+    if (this.handlerThreadCount() > 0) this.spawnedHandlerThreads = spawnHandlerThreads(this.handlerThreadCount());
 
     // dynalite and s3rver each on their own thread, so they use the second core while the main
     // thread runs the queue, the handler and the cleaner (ensureTable below waits for ACTIVE, as a
@@ -261,6 +264,12 @@ export class LocalStack extends EventEmitter {
     if (this.props.reconcileOnStart ?? true) {
       this.lastReconciliation = await this.reconcile();
     }
+  }
+
+  /** Threads running the deployed handler: none when a handler factory is injected. */
+  private handlerThreadCount(): number {
+    if (this.props.handler) return 0;
+    return this.props.handlerThreads ?? Math.min(this.queue.concurrency, Math.max(1, availableParallelism() - 1));
   }
 
   /** Per-key 'processed' events for one settled message; any body (even poison) is tolerated. */
