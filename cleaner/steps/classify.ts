@@ -14,7 +14,7 @@ import type { Line } from '../page.ts';
 import { findDateline } from '../metadata/index.ts';
 import { PULLQUOTE_MIN_WORDS } from '../thresholds.ts';
 import { safe } from './recognise.ts';
-import { commentsStart, isRepeatedShort, lineWeight, maxRun } from './region.ts';
+import { commentsStart, isRepeatedShort, isTagsHeader, lineWeight, maxRun } from './region.ts';
 
 /** Datelines are looked for in this many first body paragraphs. */
 export const DATELINE_PARAGRAPHS = 3;
@@ -64,12 +64,7 @@ export const RELATED_FOLLOW_LINES = 6;
 /** A related-links header is at most this many words. */
 export const RELATED_HEADER_MAX_WORDS = 5;
 
-/** Headers whose following short lines are tag or topic links ("Tags", "Topics", "Related topics"). */
-export const TAG_HEADERS: ReadonlySet<string> = new Set([
-  'tags', 'topics', 'related topics', 'suggested topics', 'categories', 'filed under', 'more on', 'themen', 'temas',
-  'etiquetas', 'sujets', 'argomenti', 'tag', 'topik',
-]);
-const HEADER_KEY_TRIM_RE = /[\s:.]+$/u;
+export { TAG_HEADERS } from './region.ts';
 
 /**
  * Teaser headlines under a related-links header ("Read more", "Te puede interesar") are related links;
@@ -79,7 +74,7 @@ export function markRelatedTeasers(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     const h = lines[i]!;
     if (h.label !== 'removed' || h.words > RELATED_HEADER_MAX_WORDS) continue;
-    const tags = TAG_HEADERS.has(h.text.toLowerCase().replace(HEADER_KEY_TRIM_RE, ''));
+    const tags = isTagsHeader(h);
     if (h.reason !== 'related' && !tags) continue;
     for (let j = i + 1; j < lines.length && j <= i + RELATED_FOLLOW_LINES; j++) {
       const l = lines[j]!;

@@ -2,10 +2,33 @@
  * Step 4c, region: the article body is the densest run of long, sentence-like lines.
  * Each line gets a weight (text-like lines +words; short lines, menus and boilerplate phrases
  * negative; captions and credits neutral; barrier lines prohibitive) and the region is the
- * maximum-sum run of lines (Kadane, linear time).
+ * maximum-sum run of lines (Kadane, linear time). Nothing after the article's end counts: a
+ * comment section, or a tags/topics header once article content came before it. A paragraph the
+ * page shows twice weighs nothing there (tickers, teasers, copied standfirsts).
  */
 import type { Line } from '../page.ts';
-import { COMMENTS_MIN_TEXT_WORDS, REPEATED_SHORT_MAX_WORDS, WEIGHT } from '../thresholds.ts';
+import {
+  COMMENTS_MIN_TEXT_WORDS, LIST_RUN_MIN_WORDS, REPEATED_SHORT_MAX_WORDS, TAGS_MIN_CONTENT_WORDS, WEIGHT,
+} from '../thresholds.ts';
+
+/** Headers whose following short lines are tag or topic links ("Tags", "Topics", "Related topics"). */
+export const TAG_HEADERS: ReadonlySet<string> = new Set([
+  'tags', 'topics', 'related topics', 'suggested topics', 'categories', 'filed under', 'more on', 'themen', 'temas',
+  'etiquetas', 'sujets', 'argomenti', 'tag', 'topik',
+]);
+/** A tags line that carries its tags: "Tags: Alibaba, retail", "Filed under: Energy | Climate". */
+export const TAG_LINE_RE = /^(?:tags?|tagged|topics|categories|filed under|themen|schlagworte|temas|etiquetas|sujets|mots-clés|argomenti|topik|tagi|trefwoorden)\s?:\s?\S/iu;
+const HEADER_KEY_TRIM_RE = /[\s:.]+$/u;
+
+/** A tags or topics header alone on its line ("Tags", "Topics:"). */
+export function isTagsHeader(l: Line): boolean {
+  return TAG_HEADERS.has(l.text.toLowerCase().replace(HEADER_KEY_TRIM_RE, ''));
+}
+
+/** A tags or topics header, alone on its line or followed by the tags themselves. */
+export function isTagsLine(l: Line): boolean {
+  return isTagsHeader(l) || TAG_LINE_RE.test(l.text);
+}
 
 /** A short line the page shows more than once: a section kicker or menu item, not a subheading. */
 export function isRepeatedShort(l: Line): boolean {
@@ -24,6 +47,16 @@ export function lineWeight(l: Line): number {
   if (l.listShape) return WEIGHT.listItem;
   if (isRepeatedShort(l)) return WEIGHT.repeatedShort;
   return WEIGHT.short;
+}
+
+/**
+ * A line's pull on the article region of the whole page: lineWeight, except that a paragraph the
+ * page shows twice (a ticker in header and footer, a teaser, a copied standfirst) does not pull.
+ * Only the region search uses it: inside the region a repeated paragraph stays body (its second
+ * copy goes as a duplicate), and once the page is cleaned it no longer repeats.
+ */
+export function regionWeight(l: Line): number {
+  return l.textLike && l.repeats > 1 && l.label === null && !l.phrase ? WEIGHT.repeatedText : lineWeight(l);
 }
 
 /**
@@ -57,7 +90,29 @@ export function commentsStart(lines: readonly Line[]): number {
   return -1;
 }
 
+/**
+ * Index of a tags header that closes the article (see isTagsLine: tag lists follow the text they
+ * tag), or -1. It closes the article only when article content came before it: at least
+ * TAGS_MIN_CONTENT_WORDS words of text-like lines or of list-run items (a schedule, a results
+ * table), so that a "Topics" menu in the page header closes nothing.
+ */
+export function tagsStart(lines: readonly Line[]): number {
+  let content = 0;
+  for (const l of lines) {
+    if (content >= TAGS_MIN_CONTENT_WORDS && isTagsLine(l)) return l.index;
+    if (l.phrase) continue;
+    if (l.textLike || (l.listRun && l.words >= LIST_RUN_MIN_WORDS)) content += l.words;
+  }
+  return -1;
+}
+
+/** Index of the first line after which nothing is article text (comments or tags), or -1. */
+export function articleEnd(lines: readonly Line[]): number {
+  const ends = [commentsStart(lines), tagsStart(lines)].filter((i) => i >= 0);
+  return ends.length > 0 ? Math.min(...ends) : -1;
+}
+
 export function findRegion(lines: readonly Line[]): { start: number; end: number } | null {
-  const stop = commentsStart(lines);
-  return maxRun(lines.map((l) => (stop >= 0 && l.index >= stop ? WEIGHT.barrier : lineWeight(l))));
+  const stop = articleEnd(lines);
+  return maxRun(lines.map((l) => (stop >= 0 && l.index >= stop ? WEIGHT.barrier : regionWeight(l))));
 }

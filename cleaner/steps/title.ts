@@ -103,7 +103,8 @@ export function readHeader(lines: Line[], title: number, bareByline: (text: stri
   for (let i = title + 1; i < end; i++) {
     const l = lines[i]!;
     const standfirst = l.textLike || (l.words >= STANDFIRST_MIN_WORDS && l.stopRatio >= STANDFIRST_MIN_STOP_RATIO && l.capsRatio < TITLE_CASE_RATIO);
-    if (i < firstText && l.label === 'removed' && l.reason === 'outside-body' && standfirst) {
+    // the headline shown twice (a kicker copy, then the headline itself) is no standfirst
+    if (i < firstText && l.label === 'removed' && l.reason === 'outside-body' && standfirst && l.text !== lines[title]!.text) {
       l.label = 'body'; l.reason = null; l.paragraph = l.signoff ? l.signoff.text : l.text;
       continue;
     }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../cleaner/steps/split.ts';
 import { computeFeatures } from '../../cleaner/steps/features.ts';
 import { findMedia } from '../../cleaner/steps/media.ts';
-import { findRegion, lineWeight, maxRun } from '../../cleaner/steps/region.ts';
-import { findTitle } from '../../cleaner/steps/title.ts';
+import { findRegion, lineWeight, maxRun, regionWeight, tagsStart } from '../../cleaner/steps/region.ts';
+import { findTitle, readHeader } from '../../cleaner/steps/title.ts';
 import { classifyLines, refineBody } from '../../cleaner/steps/classify.ts';
 import { extractMetadata } from '../../cleaner/steps/extract.ts';
 import { assemble, bodyParagraphs } from '../../cleaner/steps/assemble.ts';
@@ -16,6 +16,7 @@ import { linesOf } from './helpers.ts';
 
 const PARA = 'The committee met on Tuesday and agreed that the bridge would reopen to traffic next spring.';
 const PARA2 = 'Residents said they had waited almost two years for the repairs and welcomed the decision.';
+const PARA3 = 'A spokesperson for the contractor said the work on the eastern approach would begin in March.';
 
 function featured(texts: readonly string[]): Line[] {
   const { lines } = splitLines(texts.join('\n'));
@@ -165,8 +166,46 @@ describe('region', () => {
     expect(lineWeight(reply!)).toBe(WEIGHT.barrier);
   });
   it('spans a short subheading between paragraphs but not a menu block', () => {
-    const ls = featured(['Home', 'World', 'Sport', PARA, 'The vote', PARA2, 'Leave a Reply', PARA]);
+    const ls = featured(['Home', 'World', 'Sport', PARA, 'The vote', PARA2, 'Leave a Reply', PARA3]);
     expect(findRegion(ls)).toEqual({ start: 3, end: 5 });
+  });
+});
+
+describe('region: article ends and repeated paragraphs', () => {
+  const PROMO = 'Click the picture above and read every column our writer has published about the river this year.';
+  it('a tags header after the text closes the article, so promo text below it cannot win the region', () => {
+    const ls = featured(['Home', PARA, PARA2, PARA3, 'Tags', 'bridge, council, transport', PROMO, 'Video', PROMO.replace('above', 'below')]);
+    expect(tagsStart(ls)).toBe(4);
+    expect(findRegion(ls)).toEqual({ start: 1, end: 3 });
+  });
+  it('a tags line carrying its tags closes the article too', () => {
+    const ls = featured([PARA, PARA2, PARA3, 'Tags: bridge, council', PROMO]);
+    expect(tagsStart(ls)).toBe(3);
+    expect(findRegion(ls)).toEqual({ start: 0, end: 2 });
+  });
+  it('a tags header after too little text closes nothing (a header menu, a teaser)', () => {
+    const ls = featured([PARA, 'Tags', PARA2, PARA3]);
+    expect(tagsStart(ls)).toBe(-1);
+  });
+  it('a topics menu above the text closes nothing', () => {
+    const ls = featured(['Topics', 'Politics', 'Transport', PARA, PARA2]);
+    expect(tagsStart(ls)).toBe(-1);
+    expect(findRegion(ls)).toEqual({ start: 3, end: 4 });
+  });
+  it('counts schedule items as article content before a tags header', () => {
+    const items = ['Round 1: 8 February – Northfield Velodrome', 'Round 2: 1 March – Eastgate Track', 'Round 3: 22 March – Northfield Velodrome',
+      'Round 4: 12 April – Harbour Park Circuit', 'Round 5: 10 May – Eastgate Track', 'Round 6: 7 June – Venue to be confirmed',
+      'Round 7: 5 July – Northfield Velodrome', 'Round 8: 20 September – Final at Harbour Park'];
+    const ls = featured(['Home', 'Track calendar for 2025', ...items, 'Tags', 'track, calendar', PROMO, 'Columns', PROMO.replace('above', 'below')]);
+    expect(tagsStart(ls)).toBe(2 + items.length);
+    expect(findRegion(ls)).toEqual({ start: 2, end: 1 + items.length });
+  });
+  it('a paragraph the page shows twice (a ticker) does not pull the region, but keeps its weight elsewhere', () => {
+    const ticker = `Breaking: ${PARA3} ${PARA2}`;
+    const ls = featured(['Home', ticker, 'Bridge to reopen next spring', 'by Staff Reporter', PARA, PARA2.replace('two', 'three'), 'Contact us', ticker]);
+    expect(regionWeight(ls[1]!)).toBe(WEIGHT.repeatedText);
+    expect(lineWeight(ls[1]!)).toBe(ls[1]!.words);
+    expect(findRegion(ls)).toEqual({ start: 4, end: 5 });
   });
 });
 
@@ -212,6 +251,19 @@ describe('title', () => {
     const ls = featured(['Home', 'News']);
     classifyLines(ls, null);
     expect(findTitle(ls)).toBe(-1);
+  });
+});
+
+describe('header', () => {
+  it('does not take a second copy of a sentence-like headline for the standfirst', () => {
+    const q = 'Is the old river bridge really going to reopen to traffic next spring?';
+    const ls = featured([q, q, PARA, PARA2]);
+    ls.forEach((l, i) => {
+      l.label = i === 0 ? 'title' : i === 1 ? 'removed' : 'body';
+      l.reason = i === 1 ? 'outside-body' : null;
+    });
+    readHeader(ls, 0, () => null);
+    expect(ls.map((l) => l.label)).toEqual(['title', 'removed', 'body', 'body']);
   });
 });
 
