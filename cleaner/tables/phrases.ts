@@ -164,7 +164,7 @@ export const CONTAINS_PHRASES: Table = {
     'activate your subscription', 'successfully subscribed', 'succesfully subscribed', 'thanks for subscribing',
     'thank you for subscribing', 'suscríbete a nuestro', 'abonnieren sie unseren newsletter', 'inscrivez-vous à notre newsletter',
   ],
-  boilerplate: ['we may earn an affiliate commission', 'we may earn a commission', 'affiliate links'],
+  boilerplate: ['we may earn an affiliate commission', 'we may earn a commission', 'affiliate links', 'may contain affiliate'],
   contributors: ['contributed reporting', 'contributed to this report', 'additional reporting by'],
 };
 

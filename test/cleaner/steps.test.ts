@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../cleaner/steps/split.ts';
 import { computeFeatures } from '../../cleaner/steps/features.ts';
-import { findMedia } from '../../cleaner/steps/media.ts';
+import { findMedia, labelledCaption } from '../../cleaner/steps/media.ts';
 import { findRegion, lineWeight, maxRun, regionWeight, tagsStart } from '../../cleaner/steps/region.ts';
 import { findTitle, readHeader } from '../../cleaner/steps/title.ts';
 import { classifyLines, refineBody } from '../../cleaner/steps/classify.ts';
@@ -86,6 +86,7 @@ describe('phrase tables', () => {
     ['Jane Doe @janedoe', 'byline'],
     ['Keith Adams contributed reporting from Lima.', 'contributors'],
     ['© Agency', 'footer'],
+    ['This post may contain affiliate and/or referral links. See our disclosure page.', 'boilerplate'],
   ];
   for (const [line, reason] of cases) {
     it(`${JSON.stringify(line)} -> ${reason}`, () => {
@@ -105,6 +106,23 @@ describe('phrase tables', () => {
 });
 
 describe('media', () => {
+  it('reads a gallery counter glued to its caption, and a picture label before a caption sentence', () => {
+    expect(labelledCaption('1of4Volunteers stack sandbags along the quay on Tuesday.')).toBe('Volunteers stack sandbags along the quay on Tuesday.');
+    expect(labelledCaption('12/12“Last one,” says the ferry captain as the boat docks.')).toBe('“Last one,” says the ferry captain as the boat docks.');
+    expect(labelledCaption('Image: The mayor cuts the ribbon at the reopened library on Friday')).toBe('The mayor cuts the ribbon at the reopened library on Friday');
+    expect(labelledCaption('Foto: Der Bürgermeister eröffnet die neue Bibliothek am Freitag')).toBe('Der Bürgermeister eröffnet die neue Bibliothek am Freitag');
+  });
+  it('leaves counters that cannot be one, spaced numbers and short labelled credits alone', () => {
+    expect(labelledCaption('5of4Crowds gather outside the hall.')).toBeNull();
+    expect(labelledCaption('1 of 4 people in the town now works from home, the survey found.')).toBeNull();
+    expect(labelledCaption('24/7 coverage of the storm continues on our live page.')).toBeNull();
+    expect(labelledCaption('Photo: Jane Doe/Example Agency')).toBeNull();
+  });
+  it('makes a gallery caption of a counter-glued line, out of the body', () => {
+    const ls = featured(['2of3A shopper looks at extension cords in a hardware store on Tuesday.']);
+    findMedia(ls);
+    expect([ls[0]!.label, ls[0]!.caption]).toEqual(['caption', 'A shopper looks at extension cords in a hardware store on Tuesday.']);
+  });
   const credit = (c: string) => ({ credit: { credit: c, rest: '', position: 'whole' as const } });
   it('pairs a credit-only line with the caption above it', () => {
     const ls = linesOf(['A dock at dawn.', 'PHOTO: AGENCY'], (i) => (i === 1 ? credit('PHOTO: AGENCY') : { words: 3 }));
@@ -255,6 +273,30 @@ describe('title', () => {
 });
 
 describe('header', () => {
+  const labelled = (texts: readonly string[], labels: readonly [Line['label'], Line['reason']][]): Line[] => {
+    const ls = featured(texts);
+    ls.forEach((l, i) => { [l.label, l.reason] = labels[i]!; });
+    return ls;
+  };
+  const PROMO = 'The new look of our pages was built over the winter and we hope that you like it.';
+  it('takes a text-like line after the headline, past its byline, for the standfirst', () => {
+    const ls = labelled(['Harbour opens floating solar farm', 'By Jane Doe', PROMO, PARA],
+      [['title', null], ['removed', 'byline'], ['removed', 'outside-body'], ['body', null]]);
+    readHeader(ls, 0, () => null);
+    expect(ls.map((l) => l.label)).toEqual(['title', 'removed', 'body', 'body']);
+  });
+  it('does not look for the standfirst past other page furniture (a menu, a survey box)', () => {
+    const ls = labelled(['Harbour opens floating solar farm', 'Survey', PROMO, PARA],
+      [['title', null], ['removed', 'outside-body'], ['removed', 'outside-body'], ['body', null]]);
+    readHeader(ls, 0, () => null);
+    expect(ls.map((l) => l.label)).toEqual(['title', 'removed', 'removed', 'body']);
+  });
+  it('never takes a bare web address for the headline', () => {
+    const url = 'https://www.example.com/news/bridge-to-reopen-to-traffic-next-spring-after-repairs-20250314.html';
+    const ls = featured(['Home', url, 'Bridge to reopen next spring', PARA, PARA2]);
+    classifyLines(ls, { start: 3, end: 4 });
+    expect(findTitle(ls)).toBe(2);
+  });
   it('does not take a second copy of a sentence-like headline for the standfirst', () => {
     const q = 'Is the old river bridge really going to reopen to traffic next spring?';
     const ls = featured([q, q, PARA, PARA2]);
