@@ -67,7 +67,8 @@ export const RELATED_HEADER_MAX_WORDS = 5;
 export { TAG_HEADERS } from './region.ts';
 
 /**
- * Teaser headlines under a related-links header ("Read more", "Te puede interesar") are related links;
+ * Teaser headlines under a related-links header ("Read more", "Te puede interesar", or a menu word
+ * that announces a list with a colon: "More:") are related links;
  * short lines under a tags header ("Tags", "Topics") are tag links.
  */
 export function markRelatedTeasers(lines: Line[]): void {
@@ -75,7 +76,7 @@ export function markRelatedTeasers(lines: Line[]): void {
     const h = lines[i]!;
     if (h.label !== 'removed' || h.words > RELATED_HEADER_MAX_WORDS) continue;
     const tags = isTagsHeader(h);
-    if (h.reason !== 'related' && !tags) continue;
+    if (h.reason !== 'related' && !tags && !(h.reason === 'nav' && h.text.endsWith(':'))) continue;
     for (let j = i + 1; j < lines.length && j <= i + RELATED_FOLLOW_LINES; j++) {
       const l = lines[j]!;
       if (l.label !== 'body' || l.textLike || l.endsSentence || l.words < (tags ? 1 : 3) || (tags && l.words > TAG_MAX_WORDS)) break;

@@ -53,7 +53,7 @@ function unexplained(l: Line): boolean {
 export function findTitle(lines: Line[]): number {
   const anyBody = lines.findIndex((l) => l.label === 'body');
   if (anyBody < 0) return -1;
-  const firstText = lines.findIndex((l) => l.label === 'body' && l.textLike);
+  const firstText = lines.findIndex((l) => l.label === 'body' && (l.textLike || l.dataLike));
   const firstBody = firstText < 0 ? anyBody : firstText;
   const from = Math.max(0, firstBody - TITLE_WINDOW);
   let best = -1;

@@ -240,6 +240,18 @@ describe('classify and refine', () => {
     refineBody(ls);
     expect(ls.map((l) => l.reason ?? l.label)).toEqual(['body', 'pullquote', 'body', 'duplicate']);
   });
+  it('drops teaser headlines under a menu-like header ending in a colon ("More:") inside the body', () => {
+    const ls = featured([PARA, 'More:', 'Harbour board backs new ferry pontoon', 'Fishermen welcome lower mooring fees', PARA2, PARA3]);
+    classifyLines(ls, { start: 0, end: 5 });
+    refineBody(ls);
+    expect(ls.map((l) => l.reason ?? l.label)).toEqual(['body', 'nav', 'related', 'related', 'body', 'body']);
+  });
+  it('keeps short lines under a bare menu word without a colon (a subheading after it)', () => {
+    const ls = featured([PARA, 'More', 'Harbour board backs new ferry pontoon', PARA2, PARA3]);
+    classifyLines(ls, { start: 0, end: 4 });
+    refineBody(ls);
+    expect(ls[2]!.label).toBe('body');
+  });
   it('trims body lines left unsupported after refinement', () => {
     const ls = featured([PARA, 'Short heading', 'Another one', 'And a third', 'Fourth short one']);
     classifyLines(ls, { start: 0, end: 4 });
@@ -290,6 +302,16 @@ describe('header', () => {
       [['title', null], ['removed', 'outside-body'], ['removed', 'outside-body'], ['body', null]]);
     readHeader(ls, 0, () => null);
     expect(ls.map((l) => l.label)).toEqual(['title', 'removed', 'removed', 'body']);
+  });
+  it('takes a results line for article text: the headline is above it, not among the results', () => {
+    const ls = featured(['Prep roundup: girls basketball', 'Northfield d. Eastgate 61-40',
+      'Northfield (2-0): Adams 20 points. Baker 12 points. Cole 9 points. Diaz 8 points.',
+      'Eastgate (0-2): Evans 15 points. Ford 11 points. Grant 8 points. Hill 6 points.',
+      'Westbrook d. Southport 55-52', 'Westbrook (1-1): Irwin 18 points. Jones 14 points. Kane 10 points.', PARA]);
+    expect(ls[2]!.dataLike).toBe(true);
+    classifyLines(ls, { start: 1, end: 6 });
+    expect(findTitle(ls)).toBe(0);
+    expect(ls.slice(1).map((l) => l.label)).toEqual(['body', 'body', 'body', 'body', 'body', 'body']);
   });
   it('never takes a bare web address for the headline', () => {
     const url = 'https://www.example.com/news/bridge-to-reopen-to-traffic-next-spring-after-repairs-20250314.html';
