@@ -112,7 +112,31 @@ export function articleEnd(lines: readonly Line[]): number {
   return ends.length > 0 ? Math.min(...ends) : -1;
 }
 
+/** Lines an in-article related-links box holds at most (its header and teaser headlines). */
+export const INLINE_RELATED_MAX_LINES = 6;
+
+/**
+ * The lede above an in-article related-links box: when the region starts right under a box of
+ * short lines opened by a related-links barrier ("Related articles", two teaser headlines) and a
+ * text-like paragraph sits right above the box's header, the paragraph is the article's first one
+ * (the site put the box after its lede), and the region starts there.
+ */
+export function ledeAboveRelatedBox(lines: readonly Line[], start: number): number {
+  for (let i = start - 1; i > 0 && start - 1 - i < INLINE_RELATED_MAX_LINES; i--) {
+    const l = lines[i]!;
+    if (l.phrase?.barrier) {
+      // the box header sits right under the lede
+      const lede = lines[i - 1]!;
+      const ok = l.phrase.reason === 'related' && lede.textLike && !lede.phrase && lede.repeats === 1 && lede.label === null;
+      return ok ? i - 1 : start;
+    }
+    if (l.textLike || l.words > REPEATED_SHORT_MAX_WORDS) return start;
+  }
+  return start;
+}
+
 export function findRegion(lines: readonly Line[]): { start: number; end: number } | null {
   const stop = articleEnd(lines);
-  return maxRun(lines.map((l) => (stop >= 0 && l.index >= stop ? WEIGHT.barrier : regionWeight(l))));
+  const region = maxRun(lines.map((l) => (stop >= 0 && l.index >= stop ? WEIGHT.barrier : regionWeight(l))));
+  return region && { start: ledeAboveRelatedBox(lines, region.start), end: region.end };
 }

@@ -218,6 +218,16 @@ describe('region: article ends and repeated paragraphs', () => {
     expect(tagsStart(ls)).toBe(2 + items.length);
     expect(findRegion(ls)).toEqual({ start: 2, end: 1 + items.length });
   });
+  it('starts at the lede when a related-links box sits between it and the rest of the article', () => {
+    const ls = featured(['Home', 'Bridge to reopen next spring', PARA, 'Related articles', 'Ferry timetable changes for the spring',
+      'New café opens on the quay', PARA2, PARA3]);
+    expect(findRegion(ls)).toEqual({ start: 2, end: 7 });
+  });
+  it('does not reach over a box to text that is not right above its header, nor over other barriers', () => {
+    const teasers = ['Ferry timetable changes for the spring', 'New café opens on the quay'];
+    expect(findRegion(featured([PARA, 'Give feedback', 'Most popular', ...teasers, PARA2, PARA3]))).toEqual({ start: 5, end: 6 });
+    expect(findRegion(featured([PARA, 'Leave a Reply', ...teasers, PARA2, PARA3]))).toEqual({ start: 4, end: 5 });
+  });
   it('a paragraph the page shows twice (a ticker) does not pull the region, but keeps its weight elsewhere', () => {
     const ticker = `Breaking: ${PARA3} ${PARA2}`;
     const ls = featured(['Home', ticker, 'Bridge to reopen next spring', 'by Staff Reporter', PARA, PARA2.replace('two', 'three'), 'Contact us', ticker]);
