@@ -135,8 +135,25 @@ export function ledeAboveRelatedBox(lines: readonly Line[], start: number): numb
   return start;
 }
 
+/**
+ * A breadcrumb trail that ends with the next line ("Home News Business <headline>" above
+ * "<headline>"): the copied page glued the trail to the headline, which follows on its own.
+ */
+export function isTrailOfNext(lines: readonly Line[], i: number): boolean {
+  const l = lines[i]!;
+  const next = lines[i + 1];
+  return next !== undefined && next.words >= TRAIL_MIN_HEADLINE_WORDS && l.text.length > next.text.length
+    && l.text.endsWith(next.text) && l.text.charAt(l.text.length - next.text.length - 1) === ' ';
+}
+/** The headline a breadcrumb trail ends with has at least this many words. */
+export const TRAIL_MIN_HEADLINE_WORDS = 3;
+
 export function findRegion(lines: readonly Line[]): { start: number; end: number } | null {
   const stop = articleEnd(lines);
-  const region = maxRun(lines.map((l) => (stop >= 0 && l.index >= stop ? WEIGHT.barrier : regionWeight(l))));
+  const weight = (l: Line): number => {
+    if (stop >= 0 && l.index >= stop) return WEIGHT.barrier;
+    return l.textLike && isTrailOfNext(lines, l.index) ? WEIGHT.short : regionWeight(l);
+  };
+  const region = maxRun(lines.map(weight));
   return region && { start: ledeAboveRelatedBox(lines, region.start), end: region.end };
 }

@@ -7,6 +7,7 @@
  * cleaning "title + body" again yields the same title and body.
  */
 import type { Line } from '../page.ts';
+import { isTrailOfNext } from './region.ts';
 import { TITLE_DISTANCE_COST, TITLE_MAX_WORDS, TITLE_MIN_WORDS, TITLE_WINDOW } from '../thresholds.ts';
 
 /** Title score bonus when the page repeats the line (exactly or as the start of another line). */
@@ -137,7 +138,7 @@ function titleScore(lines: readonly Line[], l: Line, distance: number): number {
   if (FULL_STOP_RE.test(l.text)) score -= TITLE_FULL_STOP_COST;
   if (l.words > TITLE_LONG_WORDS) score -= TITLE_TEXTLIKE_COST;
   if (l.capsRatio >= TITLE_CASE_RATIO) score += TITLE_CASE_BONUS;
-  if (l.repeats > 1 || repeatedAsPrefix(lines, l)) score += TITLE_REPEAT_BONUS;
+  if (l.repeats > 1 || repeatedAsPrefix(lines, l) || (l.index > 0 && isTrailOfNext(lines, l.index - 1))) score += TITLE_REPEAT_BONUS;
   return score;
 }
 

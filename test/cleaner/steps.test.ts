@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../cleaner/steps/split.ts';
 import { computeFeatures } from '../../cleaner/steps/features.ts';
 import { findMedia, labelledCaption } from '../../cleaner/steps/media.ts';
-import { findRegion, lineWeight, maxRun, regionWeight, tagsStart } from '../../cleaner/steps/region.ts';
+import { findRegion, isTrailOfNext, lineWeight, maxRun, regionWeight, tagsStart } from '../../cleaner/steps/region.ts';
 import { findTitle, readHeader } from '../../cleaner/steps/title.ts';
 import { classifyLines, refineBody } from '../../cleaner/steps/classify.ts';
 import { extractMetadata } from '../../cleaner/steps/extract.ts';
@@ -227,6 +227,24 @@ describe('region: article ends and repeated paragraphs', () => {
     const teasers = ['Ferry timetable changes for the spring', 'New café opens on the quay'];
     expect(findRegion(featured([PARA, 'Give feedback', 'Most popular', ...teasers, PARA2, PARA3]))).toEqual({ start: 5, end: 6 });
     expect(findRegion(featured([PARA, 'Leave a Reply', ...teasers, PARA2, PARA3]))).toEqual({ start: 4, end: 5 });
+  });
+  it('a breadcrumb trail glued to the headline above it does not pull the region; the headline gets the title', () => {
+    const headline = 'Council and harbour board agree on a plan to reopen the old river bridge to traffic in the spring';
+    const ls = featured(['Contact us', `Home News Local News ${headline}`, headline, PARA, PARA2]);
+    expect(ls[1]!.textLike).toBe(true);
+    expect(isTrailOfNext(ls, 1)).toBe(true);
+    const region = findRegion(ls);
+    expect(region).toEqual({ start: 3, end: 4 });
+    classifyLines(ls, region);
+    expect(findTitle(ls)).toBe(2);
+  });
+  it('counts the trail as a repeat of the headline when scoring titles', () => {
+    const headline = 'Council and harbour board agree on a plan to reopen the old river bridge to traffic in the spring';
+    const address = 'Northport Harbour Board Offices, Quay Street 12, Northport NP1 2AB';
+    const ls = featured(['Contact us', address, 'Phone 01234 567890', 'Email info at harbour', `Home News Local News ${headline}`, headline,
+      PARA, PARA2, 'Contact us', address]);
+    classifyLines(ls, findRegion(ls));
+    expect(findTitle(ls)).toBe(5);
   });
   it('a paragraph the page shows twice (a ticker) does not pull the region, but keeps its weight elsewhere', () => {
     const ticker = `Breaking: ${PARA3} ${PARA2}`;
