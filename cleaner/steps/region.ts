@@ -145,6 +145,14 @@ export function isTrailOfNext(lines: readonly Line[], i: number): boolean {
   return next !== undefined && next.words >= TRAIL_MIN_HEADLINE_WORDS && l.text.length > next.text.length
     && l.text.endsWith(next.text) && l.text.charAt(l.text.length - next.text.length - 1) === ' ';
 }
+/** Link lists copied as one line: "Products | Solutions | Partners | Careers" (prose has no such bars). */
+const PIPE_SEPARATOR_RE = / \| /gu;
+/** A line with at least this many " | " separators is a link list. */
+export const PIPE_MENU_MIN_SEPARATORS = 2;
+
+export function isPipeMenu(l: Line): boolean {
+  return (l.text.match(PIPE_SEPARATOR_RE)?.length ?? 0) >= PIPE_MENU_MIN_SEPARATORS;
+}
 /** The headline a breadcrumb trail ends with has at least this many words. */
 export const TRAIL_MIN_HEADLINE_WORDS = 3;
 
@@ -152,7 +160,7 @@ export function findRegion(lines: readonly Line[]): { start: number; end: number
   const stop = articleEnd(lines);
   const weight = (l: Line): number => {
     if (stop >= 0 && l.index >= stop) return WEIGHT.barrier;
-    return l.textLike && isTrailOfNext(lines, l.index) ? WEIGHT.short : regionWeight(l);
+    return l.textLike && (isTrailOfNext(lines, l.index) || isPipeMenu(l)) ? WEIGHT.short : regionWeight(l);
   };
   const region = maxRun(lines.map(weight));
   return region && { start: ledeAboveRelatedBox(lines, region.start), end: region.end };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../cleaner/steps/split.ts';
 import { computeFeatures } from '../../cleaner/steps/features.ts';
 import { findMedia, labelledCaption } from '../../cleaner/steps/media.ts';
-import { findRegion, isTrailOfNext, lineWeight, maxRun, regionWeight, tagsStart } from '../../cleaner/steps/region.ts';
+import { findRegion, isPipeMenu, isTrailOfNext, lineWeight, maxRun, regionWeight, tagsStart } from '../../cleaner/steps/region.ts';
 import { findTitle, readHeader } from '../../cleaner/steps/title.ts';
 import { classifyLines, refineBody } from '../../cleaner/steps/classify.ts';
 import { extractMetadata } from '../../cleaner/steps/extract.ts';
@@ -245,6 +245,14 @@ describe('region: article ends and repeated paragraphs', () => {
       PARA, PARA2, 'Contact us', address]);
     classifyLines(ls, findRegion(ls));
     expect(findTitle(ls)).toBe(5);
+  });
+  it('a link list copied as one line (" | " separators) does not pull the region', () => {
+    const links = 'Our company | Sales partners around the world, with you at every step of the way | Careers | Find a job with us today.';
+    const ls = featured([PARA, PARA2, 'Quick links', links]);
+    expect(ls[3]!.textLike).toBe(true);
+    expect(isPipeMenu(ls[3]!)).toBe(true);
+    expect(isPipeMenu(featured(['Prices rose 3% | analysts had expected 2%, the bureau said on Friday.'])[0]!)).toBe(false);
+    expect(findRegion(ls)).toEqual({ start: 0, end: 1 });
   });
   it('a paragraph the page shows twice (a ticker) does not pull the region, but keeps its weight elsewhere', () => {
     const ticker = `Breaking: ${PARA3} ${PARA2}`;
