@@ -87,6 +87,8 @@ describe('phrase tables', () => {
     ['Keith Adams contributed reporting from Lima.', 'contributors'],
     ['© Agency', 'footer'],
     ['This post may contain affiliate and/or referral links. See our disclosure page.', 'boilerplate'],
+    ['Now and then we link to shops. If you follow one and make a purchase we may receive a small fee.', 'boilerplate'],
+    ['Get Harbour Living delivered through your letterbox every month for a year.', 'newsletter'],
   ];
   for (const [line, reason] of cases) {
     it(`${JSON.stringify(line)} -> ${reason}`, () => {
