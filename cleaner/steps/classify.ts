@@ -11,7 +11,7 @@
  * lines that remain (so that cleaning the result again keeps exactly the same lines).
  */
 import type { Line } from '../page.ts';
-import { findDateline } from '../metadata/index.ts';
+import { findDateline, parseBareByline } from '../metadata/index.ts';
 import { PULLQUOTE_MIN_WORDS } from '../thresholds.ts';
 import { safe } from './recognise.ts';
 import { commentsStart, isRepeatedShort, isTagsHeader, lineWeight, maxRun } from './region.ts';
@@ -89,7 +89,32 @@ export function markRelatedTeasers(lines: Line[]): void {
 export const TAG_MAX_WORDS = 4;
 /** An author bio is looked for among this many last body lines. */
 export const BIO_LAST_LINES = 4;
-const BIO_VERB_RE = /^\s(?:is|was|has|covers|writes|reports|joined|lives|works|ist|es|est|è)\b/u;
+/** The verb of a bio after the author's name, past an optional parenthetical (an e-mail address, a handle). */
+const BIO_VERB_RE = /^\s(?:\([^()]{1,80}\)\s)?(?:is|was|has|covers|writes|reports|joined|lives|works|ist|es|est|è)\b/u;
+/** An author box's name line is this short; the bio under it is at most BIO_BOX_MAX_LINES lines. */
+export const BIO_NAME_MAX_WORDS = 5;
+export const BIO_BOX_MAX_LINES = 2;
+
+/**
+ * An author box closing the body: among the last body lines, a line that is only a person's name,
+ * followed by at most BIO_BOX_MAX_LINES lines, the first of them prose that names the same person
+ * ("Jane Doe" / "Award-winning reporter Jane Doe writes about…", "Jane joined us in 2017…").
+ */
+export function markAuthorBox(body: readonly Line[]): void {
+  const tail = body.slice(-(BIO_LAST_LINES + 1));
+  for (let k = 0; k < tail.length - 1; k++) {
+    const name = tail[k]!;
+    const rest = tail.slice(k + 1);
+    if (name.textLike || name.words < 2 || name.words > BIO_NAME_MAX_WORDS || rest.length > BIO_BOX_MAX_LINES || !rest[0]!.textLike) continue;
+    const person = safe(() => parseBareByline(name.text));
+    if (!person || person.authors.length !== 1) continue;
+    const parts = person.authors[0]!.split(' ').filter((p) => p.length > 1);
+    if (!parts.some((p) => rest[0]!.text.includes(p))) continue;
+    drop(name, 'byline');
+    rest.forEach((l) => drop(l, 'bio'));
+    return;
+  }
+}
 
 /**
  * Author lines inside the body: a line that is only a known author's name (live-blog entry bylines,
@@ -97,6 +122,7 @@ const BIO_VERB_RE = /^\s(?:is|was|has|covers|writes|reports|joined|lives|works|i
  * bio that opens with the author's name ("Jane Doe is a writer…", "Jane covers…") are 'bio'.
  */
 export function markAuthorLines(lines: Line[], authors: readonly string[]): void {
+  markAuthorBox(lines.filter((l) => l.label === 'body'));
   if (authors.length === 0) return;
   const names = new Set(authors.map((a) => a.toLowerCase()));
   const firsts = authors.map((a) => a.split(' ')[0] ?? a).filter((f) => f.length > 1);

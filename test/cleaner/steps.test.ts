@@ -5,7 +5,7 @@ import { computeFeatures } from '../../cleaner/steps/features.ts';
 import { findMedia, labelledCaption } from '../../cleaner/steps/media.ts';
 import { findRegion, isPipeMenu, isTrailOfNext, lineWeight, maxRun, regionWeight, tagsStart } from '../../cleaner/steps/region.ts';
 import { findTitle, readHeader } from '../../cleaner/steps/title.ts';
-import { classifyLines, refineBody } from '../../cleaner/steps/classify.ts';
+import { classifyLines, markAuthorLines, refineBody } from '../../cleaner/steps/classify.ts';
 import { extractMetadata } from '../../cleaner/steps/extract.ts';
 import { assemble, bodyParagraphs } from '../../cleaner/steps/assemble.ts';
 import { matchPhrase, stripTrailingLabel } from '../../cleaner/tables/phrases.ts';
@@ -289,6 +289,29 @@ describe('classify and refine', () => {
     classifyLines(ls, { start: 0, end: 4 });
     refineBody(ls);
     expect(ls[2]!.label).toBe('body');
+  });
+  const asBody = (ls: Line[]): Line[] => { ls.forEach((l) => { l.label = 'body'; l.paragraph = l.text; }); return ls; };
+  it('drops an author box closing the body: a name line and the bio that names the same person', () => {
+    const bio = 'Award-winning reporter Martha Quill writes about transport and planning for the paper.';
+    const ls = asBody(featured([PARA, PARA2, 'Martha Quill', bio]));
+    markAuthorLines(ls, []);
+    expect(ls.map((l) => l.reason ?? l.label)).toEqual(['body', 'body', 'byline', 'bio']);
+    const first = asBody(featured([PARA, PARA2, 'Martha Quill', 'Martha joined the paper in 2017 after ten years on the radio news desk.']));
+    markAuthorLines(first, []);
+    expect(first.map((l) => l.reason ?? l.label)).toEqual(['body', 'body', 'byline', 'bio']);
+  });
+  it('keeps a name line whose next paragraph is about someone else, or that is followed by more of the article', () => {
+    const other = asBody(featured([PARA, 'Martha Quill', PARA2]));
+    markAuthorLines(other, []);
+    expect(other.map((l) => l.label)).toEqual(['body', 'body', 'body']);
+    const more = asBody(featured([PARA, 'Martha Quill', 'Martha Quill said the repairs were late.', PARA2, PARA3]));
+    markAuthorLines(more, []);
+    expect(more.map((l) => l.label)).toEqual(['body', 'body', 'body', 'body', 'body']);
+  });
+  it('reads a bio that opens with the known author and a parenthetical', () => {
+    const ls = asBody(featured([PARA, PARA2, 'Martha Quill (martha@example.org) is the transport editor of the Harbourside Weekly.']));
+    markAuthorLines(ls, ['Martha Quill']);
+    expect(ls.map((l) => l.reason ?? l.label)).toEqual(['body', 'body', 'bio']);
   });
   it('trims body lines left unsupported after refinement', () => {
     const ls = featured([PARA, 'Short heading', 'Another one', 'And a third', 'Fourth short one']);
