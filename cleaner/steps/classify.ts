@@ -14,7 +14,7 @@ import type { Line } from '../page.ts';
 import { findDateline, parseBareByline } from '../metadata/index.ts';
 import { PULLQUOTE_MIN_WORDS } from '../thresholds.ts';
 import { safe } from './recognise.ts';
-import { commentsStart, isRepeatedShort, isTagsHeader, lineWeight, maxRun } from './region.ts';
+import { boxReason, commentsStart, isRepeatedShort, isTagsHeader, lineWeight, maxRun } from './region.ts';
 
 /** Datelines are looked for in this many first body paragraphs. */
 export const DATELINE_PARAGRAPHS = 3;
@@ -44,8 +44,10 @@ export function classifyLines(lines: Line[], region: { start: number; end: numbe
   const comments = commentsStart(lines);
   for (const l of lines) {
     if (l.label !== null) continue;
+    const boxed = boxReason(lines, l.index);
     l.label = 'removed';
     if (l.phrase) { l.reason = l.phrase.reason; continue; }
+    if (boxed) { l.reason = boxed; continue; }
     if (l.contributors) { l.reason = 'contributors'; continue; }
     if (l.signoffLine) { l.reason = 'signoff'; continue; }
     const inside = region !== null && l.index >= region.start && l.index <= region.end;

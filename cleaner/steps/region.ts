@@ -7,6 +7,7 @@
  * page shows twice weighs nothing there (tickers, teasers, copied standfirsts).
  */
 import type { Line } from '../page.ts';
+import type { RemovalReason } from '../types.ts';
 import {
   COMMENTS_MIN_TEXT_WORDS, LIST_RUN_MIN_WORDS, REPEATED_SHORT_MAX_WORDS, TAGS_MIN_CONTENT_WORDS, WEIGHT,
 } from '../thresholds.ts';
@@ -153,6 +154,31 @@ export const PIPE_MENU_MIN_SEPARATORS = 2;
 export function isPipeMenu(l: Line): boolean {
   return (l.text.match(PIPE_SEPARATOR_RE)?.length ?? 0) >= PIPE_MENU_MIN_SEPARATORS;
 }
+/** Reasons whose boxes (a sign-up box, a paywall box, a consent banner) enclose lines of their own. */
+export const BOX_REASONS: ReadonlySet<RemovalReason> = new Set(['newsletter', 'paywall', 'consent']);
+/** A boxed line has a line of the box's reason at most this many lines above and below it. */
+export const BOX_WINDOW = 2;
+
+/**
+ * The reason of the box a line sits in, or null: a line without a phrase of its own, enclosed
+ * within BOX_WINDOW lines above and below by phrase lines of the same box reason, with no other
+ * text-like line between ("Sign up to X" / "Lose yourself in a great story…" / "Enter your email").
+ */
+export function boxReason(lines: readonly Line[], i: number): RemovalReason | null {
+  const l = lines[i]!;
+  if (l.phrase || l.label !== null) return null;
+  const near = (step: 1 | -1): RemovalReason | null => {
+    for (let j = i + step, n = 0; n < BOX_WINDOW && j >= 0 && j < lines.length; j += step, n++) {
+      const o = lines[j]!;
+      if (o.phrase) return o.phrase.reason;
+      if (o.textLike) return null;
+    }
+    return null;
+  };
+  const above = near(-1);
+  return above !== null && BOX_REASONS.has(above) && near(1) === above ? above : null;
+}
+
 /** The headline a breadcrumb trail ends with has at least this many words. */
 export const TRAIL_MIN_HEADLINE_WORDS = 3;
 
@@ -160,6 +186,7 @@ export function findRegion(lines: readonly Line[]): { start: number; end: number
   const stop = articleEnd(lines);
   const weight = (l: Line): number => {
     if (stop >= 0 && l.index >= stop) return WEIGHT.barrier;
+    if (boxReason(lines, l.index)) return WEIGHT.phrase;
     return l.textLike && (isTrailOfNext(lines, l.index) || isPipeMenu(l)) ? WEIGHT.short : regionWeight(l);
   };
   const region = maxRun(lines.map(weight));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../cleaner/steps/split.ts';
 import { computeFeatures } from '../../cleaner/steps/features.ts';
 import { findMedia, labelledCaption } from '../../cleaner/steps/media.ts';
-import { findRegion, isPipeMenu, isTrailOfNext, lineWeight, maxRun, regionWeight, tagsStart } from '../../cleaner/steps/region.ts';
+import { boxReason, findRegion, isPipeMenu, isTrailOfNext, lineWeight, maxRun, regionWeight, tagsStart } from '../../cleaner/steps/region.ts';
 import { findTitle, readHeader } from '../../cleaner/steps/title.ts';
 import { classifyLines, markAuthorLines, refineBody } from '../../cleaner/steps/classify.ts';
 import { extractMetadata } from '../../cleaner/steps/extract.ts';
@@ -255,6 +255,19 @@ describe('region: article ends and repeated paragraphs', () => {
     expect(isPipeMenu(ls[3]!)).toBe(true);
     expect(isPipeMenu(featured(['Prices rose 3% | analysts had expected 2%, the bureau said on Friday.'])[0]!)).toBe(false);
     expect(findRegion(ls)).toEqual({ start: 0, end: 1 });
+  });
+  it('a prose line inside a sign-up box is part of the box, in the region search and in classification', () => {
+    const pitch = 'Lose yourself in a good story: the best long reads of the week, every Sunday morning.';
+    const long = `${PARA3} ${PARA} ${PARA2}`;
+    const ls = featured([PARA, PARA2, 'Sign up to The Weekend Read', pitch, 'Enter your email address', long, 'Contact us']);
+    expect(boxReason(ls, 3)).toBe('newsletter');
+    expect(boxReason(ls, 1)).toBeNull();
+    classifyLines(ls, findRegion(ls));
+    expect(ls.map((l) => l.reason ?? l.label)).toEqual(['body', 'body', 'newsletter', 'newsletter', 'newsletter', 'body', 'footer']);
+  });
+  it('a paragraph between two ad markers is not boxed (only sign-up, paywall and consent boxes are)', () => {
+    const ls = featured([PARA, 'Advertisement', PARA2, 'Advertisement', PARA3]);
+    expect(boxReason(ls, 2)).toBeNull();
   });
   it('a paragraph the page shows twice (a ticker) does not pull the region, but keeps its weight elsewhere', () => {
     const ticker = `Breaking: ${PARA3} ${PARA2}`;
