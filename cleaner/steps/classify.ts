@@ -184,7 +184,56 @@ function markPullquotes(kept: Line[]): void {
       }
       at = joined.indexOf(core, at + 1);
     }
+    if (quoted(texts[k]!) && echoesParagraph(kept, texts, k)) drop(l, 'pullquote');
   });
+}
+
+/** Share of a line's 4-word shingles found in one other paragraph that makes it a pull quote of it. */
+export const PULLQUOTE_MIN_SHINGLE_SHARE = 0.8;
+/** An edited pull quote repeats one of this many body lines before it (it sits near its source). */
+export const PULLQUOTE_HOST_WINDOW = 30;
+const SHINGLE_TOKEN_RE = /[\p{L}\p{N}]+/gu;
+const QUOTE_OPEN_RE = /^["'“‘«„]/u;
+const QUOTE_CLOSE_RE = /["'”’»][.,!?]?$/u;
+
+function tokensOf(text: string): string[] {
+  return text.toLowerCase().match(SHINGLE_TOKEN_RE) ?? [];
+}
+
+function shingles(t: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 4 <= t.length; i++) out.push(`${t[i]} ${t[i + 1]} ${t[i + 2]} ${t[i + 3]}`);
+  return out;
+}
+
+function quoted(t: string): boolean {
+  return QUOTE_OPEN_RE.test(t) && QUOTE_CLOSE_RE.test(t);
+}
+
+/**
+ * A pull quote that edits the sentence it repeats ("…surprised,” he says." shown as "…surprised.”",
+ * a speech tag left out): a line set in quote marks, most of whose 4-word shingles are in one
+ * of the PULLQUOTE_HOST_WINDOW text-like paragraphs before it that is longer, or as long and not
+ * itself set in quote marks. Only paragraphs holding the line's longest word are compared.
+ */
+function echoesParagraph(kept: readonly Line[], texts: readonly string[], k: number): boolean {
+  const l = kept[k]!;
+  if (l.label !== 'body') return false;
+  const tokens = tokensOf(texts[k]!);
+  const own = new Set(shingles(tokens));
+  if (own.size === 0) return false;
+  const anchor = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
+  for (let h = Math.max(0, k - PULLQUOTE_HOST_WINDOW); h < k; h++) {
+    const host = kept[h]!;
+    if (!host.textLike || host.label !== 'body' || host.words < l.words) continue;
+    if (host.words < l.words + PULLQUOTE_HOST_EXTRA_WORDS && quoted(texts[h]!)) continue;
+    const lower = texts[h]!.toLowerCase();
+    if (!lower.includes(anchor)) continue;
+    let hits = 0;
+    for (const s of new Set(shingles(tokensOf(lower)))) if (own.has(s)) hits++;
+    if (hits >= own.size * PULLQUOTE_MIN_SHINGLE_SHARE) return true;
+  }
+  return false;
 }
 
 /** Agencies named by the datelines of the first body paragraphs and by stripped sign-offs. */

@@ -21,9 +21,12 @@ export const TAG_HEADERS: ReadonlySet<string> = new Set([
 export const TAG_LINE_RE = /^(?:tags?|tagged|topics|categories|filed under|themen|schlagworte|temas|etiquetas|sujets|mots-clés|argomenti|topik|tagi|trefwoorden)\s?:\s?\S/iu;
 const HEADER_KEY_TRIM_RE = /[\s:.]+$/u;
 
+/** A tags header is at most this many words ("Related topics", "Filed under"). */
+const TAGS_HEADER_MAX_WORDS = 3;
+
 /** A tags or topics header alone on its line ("Tags", "Topics:"). */
 export function isTagsHeader(l: Line): boolean {
-  return TAG_HEADERS.has(l.text.toLowerCase().replace(HEADER_KEY_TRIM_RE, ''));
+  return l.words <= TAGS_HEADER_MAX_WORDS && TAG_HEADERS.has(l.text.toLowerCase().replace(HEADER_KEY_TRIM_RE, ''));
 }
 
 /** A tags or topics header, alone on its line or followed by the tags themselves. */
@@ -167,28 +170,35 @@ export const BOX_WINDOW = 2;
 export function boxReason(lines: readonly Line[], i: number): RemovalReason | null {
   const l = lines[i]!;
   if (l.phrase || l.label !== null) return null;
-  const near = (step: 1 | -1): RemovalReason | null => {
-    for (let j = i + step, n = 0; n < BOX_WINDOW && j >= 0 && j < lines.length; j += step, n++) {
-      const o = lines[j]!;
-      if (o.phrase) return o.phrase.reason;
-      if (o.textLike) return null;
-    }
-    return null;
-  };
-  const above = near(-1);
-  return above !== null && BOX_REASONS.has(above) && near(1) === above ? above : null;
+  const above = nearPhraseReason(lines, i, -1);
+  return above !== null && BOX_REASONS.has(above) && nearPhraseReason(lines, i, 1) === above ? above : null;
+}
+
+/** The reason of the first phrase line within BOX_WINDOW lines from i in direction step, or null (a text-like line stops). */
+function nearPhraseReason(lines: readonly Line[], i: number, step: 1 | -1): RemovalReason | null {
+  for (let j = i + step, n = 0; n < BOX_WINDOW && j >= 0 && j < lines.length; j += step, n++) {
+    const o = lines[j]!;
+    if (o.phrase) return o.phrase.reason;
+    if (o.textLike) return null;
+  }
+  return null;
 }
 
 /** The headline a breadcrumb trail ends with has at least this many words. */
 export const TRAIL_MIN_HEADLINE_WORDS = 3;
 
+/** regionWeight with what the page around a line says: past the article's end, in a box, a trail or a link list. */
+function pageWeight(lines: readonly Line[], i: number, stop: number): number {
+  const l = lines[i]!;
+  if (stop >= 0 && i >= stop) return WEIGHT.barrier;
+  if (boxReason(lines, i)) return WEIGHT.phrase;
+  return l.textLike && (isTrailOfNext(lines, i) || isPipeMenu(l)) ? WEIGHT.short : regionWeight(l);
+}
+
 export function findRegion(lines: readonly Line[]): { start: number; end: number } | null {
   const stop = articleEnd(lines);
-  const weight = (l: Line): number => {
-    if (stop >= 0 && l.index >= stop) return WEIGHT.barrier;
-    if (boxReason(lines, l.index)) return WEIGHT.phrase;
-    return l.textLike && (isTrailOfNext(lines, l.index) || isPipeMenu(l)) ? WEIGHT.short : regionWeight(l);
-  };
-  const region = maxRun(lines.map(weight));
+  const weights = new Array<number>(lines.length);
+  for (let i = 0; i < lines.length; i++) weights[i] = pageWeight(lines, i, stop);
+  const region = maxRun(weights);
   return region && { start: ledeAboveRelatedBox(lines, region.start), end: region.end };
 }

@@ -326,6 +326,33 @@ describe('classify and refine', () => {
     markAuthorLines(ls, ['Martha Quill']);
     expect(ls.map((l) => l.reason ?? l.label)).toEqual(['body', 'body', 'bio']);
   });
+  it('drops a pull quote that edits the sentence it repeats (speech tag or punctuation changed)', () => {
+    const host = '“We were never trying to replace anyone. We were trying to stop being surprised by the river,” she says.';
+    const quote = '“We were never trying to replace anyone. We were trying to stop being surprised by the river.”';
+    const ls = featured([PARA, host, PARA2, quote, PARA3]);
+    classifyLines(ls, { start: 0, end: 4 });
+    refineBody(ls);
+    expect(ls.map((l) => l.reason ?? l.label)).toEqual(['body', 'body', 'body', 'pullquote', 'body']);
+  });
+  it('drops a quoted repeat of an earlier one-line paragraph of the same length', () => {
+    const line = 'I had stopped going to places on foot. I was going for the numbers.';
+    const ls = featured([PARA, line, PARA2, `“${line}”`, PARA3]);
+    classifyLines(ls, { start: 0, end: 4 });
+    refineBody(ls);
+    expect(ls.map((l) => l.reason ?? l.label)).toEqual(['body', 'body', 'body', 'pullquote', 'body']);
+  });
+  it('keeps a quoted line that comes before the paragraph restating it, or shares too little with it', () => {
+    const quote = '“We were never trying to replace anyone. We were trying to stop being surprised by the river.”';
+    const later = '“We were never trying to replace anyone. We were trying to stop being surprised by the river,” she says.';
+    const before = featured([PARA, quote, PARA2, later, PARA3]);
+    classifyLines(before, { start: 0, end: 4 });
+    refineBody(before);
+    expect(before.map((l) => l.label)).toEqual(['body', 'body', 'body', 'body', 'body']);
+    const loose = featured([PARA, later, PARA2, '“We were never trying to replace the lock keepers on the canal at all.”', PARA3]);
+    classifyLines(loose, { start: 0, end: 4 });
+    refineBody(loose);
+    expect(loose.map((l) => l.label)).toEqual(['body', 'body', 'body', 'body', 'body']);
+  });
   it('trims body lines left unsupported after refinement', () => {
     const ls = featured([PARA, 'Short heading', 'Another one', 'And a third', 'Fourth short one']);
     classifyLines(ls, { start: 0, end: 4 });
