@@ -5,4 +5,4 @@ export { wordCount } from './text.ts';
 export type { CleanOptions, CleanResult, ImageInfo, RemovalReason, RemovedLine } from './types.ts';
 
 /** Version of the cleaning rules: bump whenever the output for some input changes. */
-export const CLEANER_VERSION = '1.14.0';
+export const CLEANER_VERSION = '1.15.0';

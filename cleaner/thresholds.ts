@@ -16,6 +16,8 @@ export const CJK_CHARS_PER_WORD = 2;
 
 /** Region weights: how much a line of each kind pulls the article region towards or away from it. */
 export const WEIGHT = {
+  /** A text-like line the page shows more than once (ticker, teaser, standfirst copy). */
+  repeatedText: 0,
   /** A short line ending like a sentence ("He said no."). */
   shortSentence: 1,
   /** Per word of a sentence-shaped line without stop words (results, line-ups). */
@@ -54,6 +56,8 @@ export const PULLQUOTE_MIN_WORDS = 5;
 export const META_MAX_WORDS = 25;
 /** A comment-section phrase closes the article when at least this many words of text came before it. */
 export const COMMENTS_MIN_TEXT_WORDS = 60;
+/** A tags header closes the article after at least this many words of text or list items. */
+export const TAGS_MIN_CONTENT_WORDS = 40;
 /** Repeated lines up to this many words are page furniture, never body (kickers, menu items). */
 export const REPEATED_SHORT_MAX_WORDS = 20;
 /** Consecutive same-shaped lines (first word and separator) form a list from this many lines on. */

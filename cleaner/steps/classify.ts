@@ -11,10 +11,10 @@
  * lines that remain (so that cleaning the result again keeps exactly the same lines).
  */
 import type { Line } from '../page.ts';
-import { findDateline } from '../metadata/index.ts';
+import { findDateline, parseBareByline } from '../metadata/index.ts';
 import { PULLQUOTE_MIN_WORDS } from '../thresholds.ts';
 import { safe } from './recognise.ts';
-import { commentsStart, isRepeatedShort, lineWeight, maxRun } from './region.ts';
+import { boxReason, commentsStart, isRepeatedShort, isTagsHeader, lineWeight, maxRun } from './region.ts';
 
 /** Datelines are looked for in this many first body paragraphs. */
 export const DATELINE_PARAGRAPHS = 3;
@@ -44,8 +44,10 @@ export function classifyLines(lines: Line[], region: { start: number; end: numbe
   const comments = commentsStart(lines);
   for (const l of lines) {
     if (l.label !== null) continue;
+    const boxed = boxReason(lines, l.index);
     l.label = 'removed';
     if (l.phrase) { l.reason = l.phrase.reason; continue; }
+    if (boxed) { l.reason = boxed; continue; }
     if (l.contributors) { l.reason = 'contributors'; continue; }
     if (l.signoffLine) { l.reason = 'signoff'; continue; }
     const inside = region !== null && l.index >= region.start && l.index <= region.end;
@@ -64,23 +66,19 @@ export const RELATED_FOLLOW_LINES = 6;
 /** A related-links header is at most this many words. */
 export const RELATED_HEADER_MAX_WORDS = 5;
 
-/** Headers whose following short lines are tag or topic links ("Tags", "Topics", "Related topics"). */
-export const TAG_HEADERS: ReadonlySet<string> = new Set([
-  'tags', 'topics', 'related topics', 'suggested topics', 'categories', 'filed under', 'more on', 'themen', 'temas',
-  'etiquetas', 'sujets', 'argomenti', 'tag', 'topik',
-]);
-const HEADER_KEY_TRIM_RE = /[\s:.]+$/u;
+export { TAG_HEADERS } from './region.ts';
 
 /**
- * Teaser headlines under a related-links header ("Read more", "Te puede interesar") are related links;
+ * Teaser headlines under a related-links header ("Read more", "Te puede interesar", or a menu word
+ * that announces a list with a colon: "More:") are related links;
  * short lines under a tags header ("Tags", "Topics") are tag links.
  */
 export function markRelatedTeasers(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     const h = lines[i]!;
     if (h.label !== 'removed' || h.words > RELATED_HEADER_MAX_WORDS) continue;
-    const tags = TAG_HEADERS.has(h.text.toLowerCase().replace(HEADER_KEY_TRIM_RE, ''));
-    if (h.reason !== 'related' && !tags) continue;
+    const tags = isTagsHeader(h);
+    if (h.reason !== 'related' && !tags && !(h.reason === 'nav' && h.text.endsWith(':'))) continue;
     for (let j = i + 1; j < lines.length && j <= i + RELATED_FOLLOW_LINES; j++) {
       const l = lines[j]!;
       if (l.label !== 'body' || l.textLike || l.endsSentence || l.words < (tags ? 1 : 3) || (tags && l.words > TAG_MAX_WORDS)) break;
@@ -93,7 +91,32 @@ export function markRelatedTeasers(lines: Line[]): void {
 export const TAG_MAX_WORDS = 4;
 /** An author bio is looked for among this many last body lines. */
 export const BIO_LAST_LINES = 4;
-const BIO_VERB_RE = /^\s(?:is|was|has|covers|writes|reports|joined|lives|works|ist|es|est|è)\b/u;
+/** The verb of a bio after the author's name, past an optional parenthetical (an e-mail address, a handle). */
+const BIO_VERB_RE = /^\s(?:\([^()]{1,80}\)\s)?(?:is|was|has|covers|writes|reports|joined|lives|works|ist|es|est|è)\b/u;
+/** An author box's name line is this short; the bio under it is at most BIO_BOX_MAX_LINES lines. */
+export const BIO_NAME_MAX_WORDS = 5;
+export const BIO_BOX_MAX_LINES = 2;
+
+/**
+ * An author box closing the body: among the last body lines, a line that is only a person's name,
+ * followed by at most BIO_BOX_MAX_LINES lines, the first of them prose that names the same person
+ * ("Jane Doe" / "Award-winning reporter Jane Doe writes about…", "Jane joined us in 2017…").
+ */
+export function markAuthorBox(body: readonly Line[]): void {
+  const tail = body.slice(-(BIO_LAST_LINES + 1));
+  for (let k = 0; k < tail.length - 1; k++) {
+    const name = tail[k]!;
+    const rest = tail.slice(k + 1);
+    if (name.textLike || name.words < 2 || name.words > BIO_NAME_MAX_WORDS || rest.length > BIO_BOX_MAX_LINES || !rest[0]!.textLike) continue;
+    const person = safe(() => parseBareByline(name.text));
+    if (!person || person.authors.length !== 1) continue;
+    const parts = person.authors[0]!.split(' ').filter((p) => p.length > 1);
+    if (!parts.some((p) => rest[0]!.text.includes(p))) continue;
+    drop(name, 'byline');
+    rest.forEach((l) => drop(l, 'bio'));
+    return;
+  }
+}
 
 /**
  * Author lines inside the body: a line that is only a known author's name (live-blog entry bylines,
@@ -101,6 +124,7 @@ const BIO_VERB_RE = /^\s(?:is|was|has|covers|writes|reports|joined|lives|works|i
  * bio that opens with the author's name ("Jane Doe is a writer…", "Jane covers…") are 'bio'.
  */
 export function markAuthorLines(lines: Line[], authors: readonly string[]): void {
+  markAuthorBox(lines.filter((l) => l.label === 'body'));
   if (authors.length === 0) return;
   const names = new Set(authors.map((a) => a.toLowerCase()));
   const firsts = authors.map((a) => a.split(' ')[0] ?? a).filter((f) => f.length > 1);
@@ -160,7 +184,56 @@ function markPullquotes(kept: Line[]): void {
       }
       at = joined.indexOf(core, at + 1);
     }
+    if (quoted(texts[k]!) && echoesParagraph(kept, texts, k)) drop(l, 'pullquote');
   });
+}
+
+/** Share of a line's 4-word shingles found in one other paragraph that makes it a pull quote of it. */
+export const PULLQUOTE_MIN_SHINGLE_SHARE = 0.8;
+/** An edited pull quote repeats one of this many body lines before it (it sits near its source). */
+export const PULLQUOTE_HOST_WINDOW = 30;
+const SHINGLE_TOKEN_RE = /[\p{L}\p{N}]+/gu;
+const QUOTE_OPEN_RE = /^["'“‘«„]/u;
+const QUOTE_CLOSE_RE = /["'”’»][.,!?]?$/u;
+
+function tokensOf(text: string): string[] {
+  return text.toLowerCase().match(SHINGLE_TOKEN_RE) ?? [];
+}
+
+function shingles(t: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 4 <= t.length; i++) out.push(`${t[i]} ${t[i + 1]} ${t[i + 2]} ${t[i + 3]}`);
+  return out;
+}
+
+function quoted(t: string): boolean {
+  return QUOTE_OPEN_RE.test(t) && QUOTE_CLOSE_RE.test(t);
+}
+
+/**
+ * A pull quote that edits the sentence it repeats ("…surprised,” he says." shown as "…surprised.”",
+ * a speech tag left out): a line set in quote marks, most of whose 4-word shingles are in one
+ * of the PULLQUOTE_HOST_WINDOW text-like paragraphs before it that is longer, or as long and not
+ * itself set in quote marks. Only paragraphs holding the line's longest word are compared.
+ */
+function echoesParagraph(kept: readonly Line[], texts: readonly string[], k: number): boolean {
+  const l = kept[k]!;
+  if (l.label !== 'body') return false;
+  const tokens = tokensOf(texts[k]!);
+  const own = new Set(shingles(tokens));
+  if (own.size === 0) return false;
+  const anchor = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
+  for (let h = Math.max(0, k - PULLQUOTE_HOST_WINDOW); h < k; h++) {
+    const host = kept[h]!;
+    if (!host.textLike || host.label !== 'body' || host.words < l.words) continue;
+    if (host.words < l.words + PULLQUOTE_HOST_EXTRA_WORDS && quoted(texts[h]!)) continue;
+    const lower = texts[h]!.toLowerCase();
+    if (!lower.includes(anchor)) continue;
+    let hits = 0;
+    for (const s of new Set(shingles(tokensOf(lower)))) if (own.has(s)) hits++;
+    if (hits >= own.size * PULLQUOTE_MIN_SHINGLE_SHARE) return true;
+  }
+  return false;
 }
 
 /** Agencies named by the datelines of the first body paragraphs and by stripped sign-offs. */

@@ -18,6 +18,27 @@ import { stripTrailingLabel } from '../tables/phrases.ts';
  */
 export const CAPTION_LABEL_RE = /^(?:image caption|media caption|photo caption|caption|legende|bildunterschrift|pie de foto|légende)[,:.]?\s(?=\S)/iu;
 
+/**
+ * A picture label with a colon before a caption sentence ("Image: The minister arrives …",
+ * "Foto: Die Brücke im Winter …"); with fewer words after it the line is rather a credit.
+ */
+export const PICTURE_LABEL_RE = /^(?:image|photo|picture|pictured|foto|bild|imagen|immagine|imagem|afbeelding|zdjęcie)\s?:\s(?=\S)/iu;
+export const PICTURE_LABEL_MIN_WORDS = 6;
+/** A gallery counter glued to its caption, as copied from a slideshow: "1of4The mayor …", "2/5Crowds …". */
+export const GALLERY_COUNTER_RE = /^(\d{1,3})(?:of|\/)(\d{1,3})(?=[\p{Lu}"'“‘(])/u;
+
+/** The caption after a gallery counter or a picture label, or null. */
+export function labelledCaption(text: string): string | null {
+  const counter = GALLERY_COUNTER_RE.exec(text);
+  if (counter && Number(counter[1]) >= 1 && Number(counter[1]) <= Number(counter[2])) return text.slice(counter[0].length);
+  const label = PICTURE_LABEL_RE.exec(text);
+  if (label) {
+    const rest = text.slice(label[0].length);
+    if (rest.split(' ').length >= PICTURE_LABEL_MIN_WORDS) return rest;
+  }
+  return null;
+}
+
 /** Whether a line is only a credit. */
 export function isCreditOnly(l: Line): boolean {
   return l.credit !== null && (l.credit.position === 'whole' || l.credit.rest.trim() === '') && !l.textLike;
@@ -33,7 +54,8 @@ function inlineCaption(l: Line): { caption: string; credit: string | null } | nu
   // fallback when the recogniser did not take the label: "Image caption Scooter Braun has …"
   const m = CAPTION_LABEL_RE.exec(l.text);
   if (m && m[0].length < l.text.length) return { caption: l.text.slice(m[0].length), credit: null };
-  return null;
+  const labelled = labelledCaption(l.text);
+  return labelled ? { caption: labelled, credit: null } : null;
 }
 
 

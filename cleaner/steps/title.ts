@@ -7,6 +7,7 @@
  * cleaning "title + body" again yields the same title and body.
  */
 import type { Line } from '../page.ts';
+import { isTrailOfNext } from './region.ts';
 import { TITLE_DISTANCE_COST, TITLE_MAX_WORDS, TITLE_MIN_WORDS, TITLE_WINDOW } from '../thresholds.ts';
 
 /** Title score bonus when the page repeats the line (exactly or as the start of another line). */
@@ -19,6 +20,8 @@ export const TITLE_SCORE_WORD_CAP = 14;
 export const TITLE_REPEAT_SEARCH_LINES = 60;
 
 const FULL_STOP_RE = /[.。]$/u;
+/** A line that is only a web address (a share link, a canonical URL): never a headline or standfirst. */
+export const URL_LINE_RE = /^(?:https?:\/\/|www\.)\S+$/iu;
 const COLON_END_RE = /[:：]$/u;
 
 /** Title score penalty for a line longer than TITLE_LONG_WORDS (a standfirst, not a headline). */
@@ -40,7 +43,7 @@ export const BARE_BYLINE_WINDOW = 8;
 
 /** Shape of a headline: a few words, not a list item, not a lead-in ending in a colon. */
 export function isTitleShaped(l: Line): boolean {
-  return !l.listShape && l.words >= TITLE_MIN_WORDS && l.words <= TITLE_MAX_WORDS && !COLON_END_RE.test(l.text);
+  return !l.listShape && l.words >= TITLE_MIN_WORDS && l.words <= TITLE_MAX_WORDS && !COLON_END_RE.test(l.text) && !URL_LINE_RE.test(l.text);
 }
 
 function unexplained(l: Line): boolean {
@@ -51,7 +54,7 @@ function unexplained(l: Line): boolean {
 export function findTitle(lines: Line[]): number {
   const anyBody = lines.findIndex((l) => l.label === 'body');
   if (anyBody < 0) return -1;
-  const firstText = lines.findIndex((l) => l.label === 'body' && l.textLike);
+  const firstText = lines.findIndex((l) => l.label === 'body' && (l.textLike || l.dataLike));
   const firstBody = firstText < 0 ? anyBody : firstText;
   const from = Math.max(0, firstBody - TITLE_WINDOW);
   let best = -1;
@@ -100,10 +103,15 @@ export function readHeader(lines: Line[], title: number, bareByline: (text: stri
   if (title < 0) return;
   const firstText = lines.findIndex((l) => l.label === 'body' && l.textLike);
   const end = Math.max(firstText < 0 ? lines.length : firstText, Math.min(lines.length, title + 1 + BARE_BYLINE_WINDOW));
+  // the standfirst follows the headline, past bylines, dates and pictures only: once other page
+  // furniture (a menu, a survey box, a teaser) came between, text-like lines are not the header's
+  let inHeader = true;
   for (let i = title + 1; i < end; i++) {
     const l = lines[i]!;
     const standfirst = l.textLike || (l.words >= STANDFIRST_MIN_WORDS && l.stopRatio >= STANDFIRST_MIN_STOP_RATIO && l.capsRatio < TITLE_CASE_RATIO);
-    if (i < firstText && l.label === 'removed' && l.reason === 'outside-body' && standfirst) {
+    // the headline shown twice (a kicker copy, then the headline itself) is no standfirst
+    if (inHeader && i < firstText && l.label === 'removed' && l.reason === 'outside-body' && standfirst
+      && l.text !== lines[title]!.text && !URL_LINE_RE.test(l.text)) {
       l.label = 'body'; l.reason = null; l.paragraph = l.signoff ? l.signoff.text : l.text;
       continue;
     }
@@ -111,18 +119,26 @@ export function readHeader(lines: Line[], title: number, bareByline: (text: stri
       const names = bareByline(l.text);
       if (names) { l.label = 'removed'; l.reason = 'byline'; l.paragraph = null; l.byline = { authors: names.authors, agencies: [] }; }
     }
+    if (!isHeaderMeta(l)) inHeader = false;
   }
+}
+
+/** Lines that may sit between a headline and its standfirst: bylines, dates, pictures, share bars, ad markers. */
+const HEADER_META_REASONS: ReadonlySet<string> = new Set(['byline', 'date', 'label', 'credit', 'caption', 'share', 'contributors', 'signoff', 'ad']);
+
+function isHeaderMeta(l: Line): boolean {
+  return l.label === 'caption' || l.label === 'credit' || (l.label === 'removed' && l.reason !== null && HEADER_META_REASONS.has(l.reason));
 }
 
 function titleScore(lines: readonly Line[], l: Line, distance: number): number {
   let score = Math.min(l.words, TITLE_SCORE_WORD_CAP) - distance * TITLE_DISTANCE_COST;
   // the headline opens the header block: the line above it is furniture, not more header text
   const above = lines[l.index - 1];
-  if (!above || above.phrase || above.words < TITLE_MIN_WORDS || above.reason === 'nav') score += TITLE_BLOCK_START_BONUS;
+  if (!above || above.phrase || above.words < TITLE_MIN_WORDS || above.reason === 'nav' || URL_LINE_RE.test(above.text)) score += TITLE_BLOCK_START_BONUS;
   if (FULL_STOP_RE.test(l.text)) score -= TITLE_FULL_STOP_COST;
   if (l.words > TITLE_LONG_WORDS) score -= TITLE_TEXTLIKE_COST;
   if (l.capsRatio >= TITLE_CASE_RATIO) score += TITLE_CASE_BONUS;
-  if (l.repeats > 1 || repeatedAsPrefix(lines, l)) score += TITLE_REPEAT_BONUS;
+  if (l.repeats > 1 || repeatedAsPrefix(lines, l) || (l.index > 0 && isTrailOfNext(lines, l.index - 1))) score += TITLE_REPEAT_BONUS;
   return score;
 }
 

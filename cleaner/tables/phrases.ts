@@ -163,8 +163,10 @@ export const CONTAINS_PHRASES: Table = {
     'subscribe to our newsletter', 'sign up for our newsletter', 'sign up to our newsletter', 'activation link',
     'activate your subscription', 'successfully subscribed', 'succesfully subscribed', 'thanks for subscribing',
     'thank you for subscribing', 'suscríbete a nuestro', 'abonnieren sie unseren newsletter', 'inscrivez-vous à notre newsletter',
+    'through your letterbox', 'to your letterbox',
   ],
-  boilerplate: ['we may earn an affiliate commission', 'we may earn a commission', 'affiliate links'],
+  boilerplate: ['we may earn an affiliate commission', 'we may earn a commission', 'affiliate links', 'may contain affiliate',
+    'we may receive a commission', 'we may receive a small', 'make a purchase we may', 'may earn a small commission'],
   contributors: ['contributed reporting', 'contributed to this report', 'additional reporting by'],
 };
 
