@@ -5,6 +5,11 @@ import { LIST_ITEM_RE, measureLine } from '../../cleaner/steps/features.ts';
 import { POOLED_STOPWORDS } from '../../cleaner/tables/stopwords.ts';
 import { LOWER_COMPLEX, lowerUnit } from '../../cleaner/text.ts';
 import type { Line } from '../../cleaner/page.ts';
+import type { RemovalReason } from '../../cleaner/types.ts';
+import {
+  BARRIER_PHRASES, BARRIER_REASONS, CONTAINS_PHRASES, EXACT_PHRASES, matchPhrase, PATTERN_PHRASES, PREFIX_MAX_WORDS, PREFIX_PHRASES,
+  SHORT_FOOTER_WORDS, type PhraseRule,
+} from '../../cleaner/tables/phrases.ts';
 
 /**
  * The speed-ups of the cleaner core must agree with the plain code they replace: each test below
@@ -85,5 +90,69 @@ describe('measureLine stop-word fast path', () => {
       measureLine(l);
       expect(l.listShape, t).toBe(LIST_ITEM_RE.test(t));
     }
+  });
+});
+
+/** matchPhrase written plainly from the exported tables: every phrase of every table tried in order. */
+function referencePhrase(line: string, words: number): PhraseRule | null {
+  const keyOf = (x: string) => x.toLowerCase().replace(/[\s:.!?…›»>|•·\-–—]+$/u, '');
+  const lower = line.toLowerCase();
+  const key = keyOf(line).replace(/^[•·▪►▶»>|\-–—*]\s?/u, '');
+  for (const [reason, phrases] of Object.entries(EXACT_PHRASES) as [RemovalReason, string[]][]) {
+    for (const p of phrases) {
+      if (keyOf(p) !== key) continue;
+      // the first table entry with this key decides
+      return { reason, barrier: BARRIER_REASONS.has(reason) || BARRIER_PHRASES.has(key) };
+    }
+  }
+  if (words <= PREFIX_MAX_WORDS) {
+    for (const [reason, phrases] of Object.entries(PREFIX_PHRASES) as [RemovalReason, string[]][]) {
+      for (const p of phrases) {
+        if (!lower.startsWith(p)) continue;
+        const next = lower.charAt(p.length);
+        if (next !== '' && /[\p{L}\p{N}]/u.test(next) && /[\p{L}\p{N}]/u.test(p.charAt(p.length - 1))) continue;
+        const barrier = BARRIER_REASONS.has(reason);
+        if (barrier && reason === 'footer' && words <= SHORT_FOOTER_WORDS && !/\p{N}/u.test(line)) return { reason, barrier: false };
+        return { reason, barrier };
+      }
+    }
+  }
+  for (const [reason, phrases] of Object.entries(CONTAINS_PHRASES) as [RemovalReason, string[]][]) {
+    for (const p of phrases) if (lower.includes(p)) return { reason, barrier: BARRIER_REASONS.has(reason) };
+  }
+  for (const { re, reason, barrier } of PATTERN_PHRASES) if (re.test(line)) return { reason, barrier: barrier ?? false };
+  return null;
+}
+
+describe('matchPhrase fast paths', () => {
+  const tablePhrases = [EXACT_PHRASES, PREFIX_PHRASES, CONTAINS_PHRASES].flatMap((t) => Object.values(t).flat() as string[]);
+  const decorate = fc.tuple(
+    fc.constantFrom('', '• ', '- ', '— ', '» ', '* ', '| ', ' ', '12 ', 'About ', 'Über ', 'À ', 'x'),
+    fc.oneof(fc.constantFrom(...tablePhrases), fc.constantFrom(...TRICKY), fc.string({ maxLength: 6 })),
+    fc.constantFrom('', ' ', ':', '.', '!', ' ›', ' »', ' —', '…', ' comments', ' says:', '@x', ' Acme', 'x', '\u00a0'),
+    fc.boolean(),
+  ).map(([a, b, c, upper]) => { const t = `${a}${b}${c}`; return upper ? t.toUpperCase() : t; });
+
+  const check = (t: string): void => {
+    const l = lineOf(t.trim() === '' ? 'x' : t);
+    measureLine(l);
+    expect(matchPhrase(l.text, l.words), JSON.stringify(l.text)).toEqual(referencePhrase(l.text, l.words));
+  };
+
+  it('agrees with the plain table scan on every table phrase, decorated', () => {
+    for (const p of tablePhrases) for (const t of [p, p.toUpperCase(), `• ${p}:`, `${p} ›`, `— ${p}`, `${p} now`, `x ${p} y`]) check(t);
+  });
+
+  it('agrees with the plain table scan on the pattern shapes', () => {
+    const cases = [
+      '— 14 comments', '14 Comments', '\u00a014 replies', ' 3 responses', 'About Acme Corp', 'ABOUT ACME', 'Über Acme', 'Über Acme',
+      'À propos de Acme', 'Chi è Mario', 'Over Acme', 'Tentang Acme', 'about acme', '12', 'ab', '…', 'Yes', 'nein', 'Tel: 555',
+      'jane says:', 'By Jane Doe | Reuters', 'Jane Doe @jane', 'More top stories', 'Comments (3)',
+    ];
+    for (const t of cases) check(t);
+  });
+
+  it('agrees with the plain table scan on generated lines', () => {
+    fc.assert(fc.property(decorate, check), { numRuns: 3000 });
   });
 });
