@@ -5,7 +5,6 @@
 import type { Line } from '../page.ts';
 import { matchPhrase } from '../tables/phrases.ts';
 import { splitSignoff } from '../metadata/index.ts';
-import { safeCall } from './recognise.ts';
 import { POOLED_STOPWORDS } from '../tables/stopwords.ts';
 import { LIST_RUN_MIN_LINES, LIST_RUN_MIN_WORDS, CJK_CHARS_PER_WORD, TEXT_LONG_WORDS, TEXT_MIN_SENTENCE_STOP_RATIO, TEXT_MIN_STOP_RATIO, TEXT_MIN_WORDS } from '../thresholds.ts';
 import { ASCII_CLASS, C_CJK, C_DIGIT, C_POOLED, C_UPPER, C_WORD, codePointClass, LOWER_COMPLEX, lowerUnit } from '../text.ts';
@@ -110,7 +109,8 @@ export function endsLikeSentence(text: string): boolean {
  */
 export function measureLine(l: Line, stop: ReadonlySet<string> = POOLED_STOPWORDS): void {
   // a trailing agency sign-off is not part of the paragraph: measure the line without it
-  const split = safeCall(splitSignoff, l.text);
+  let split: ReturnType<typeof splitSignoff> = null;
+  try { split = splitSignoff(l.text) ?? null; } catch { split = null; }
   l.signoff = split && split.text.trim() !== '' ? { text: split.text.trim(), agency: split.agency } : null;
   const text = l.signoff ? l.signoff.text : l.text;
   let toks = 0;

@@ -6,6 +6,11 @@ import { POOLED_STOPWORDS } from '../../cleaner/tables/stopwords.ts';
 import { LOWER_COMPLEX, lowerUnit } from '../../cleaner/text.ts';
 import type { Line } from '../../cleaner/page.ts';
 import type { RemovalReason } from '../../cleaner/types.ts';
+import { lineShape, mayBeByline, mayBeDateLine, mayBeSignoffLine, recogniseLine } from '../../cleaner/steps/recognise.ts';
+import { isSignoffLine, parseByline, parseDateLine } from '../../cleaner/metadata/index.ts';
+import { AGENCIES } from '../../cleaner/metadata/tables/agencies.ts';
+import { BYLINE_PREFIXES, STAFF_WORDS } from '../../cleaner/metadata/tables/bylines.ts';
+import { META_MAX_WORDS } from '../../cleaner/thresholds.ts';
 import {
   BARRIER_PHRASES, BARRIER_REASONS, CONTAINS_PHRASES, EXACT_PHRASES, matchPhrase, PATTERN_PHRASES, PREFIX_MAX_WORDS, PREFIX_PHRASES,
   SHORT_FOOTER_WORDS, type PhraseRule,
@@ -154,5 +159,68 @@ describe('matchPhrase fast paths', () => {
 
   it('agrees with the plain table scan on generated lines', () => {
     fc.assert(fc.property(decorate, check), { numRuns: 3000 });
+  });
+});
+
+describe('recogniser gates', () => {
+  const aliases = AGENCIES.flatMap((a) => [...a.names, ...a.exact, ...a.cjk]);
+  const relativeWords = ['yesterday', 'Today', 'JUST NOW', 'gestern', 'heute', 'ayer', 'hoy', 'hier', "aujourd'hui", 'ieri', 'oggi', 'gisteren', 'vandaag', 'kemarin', 'hari ini'];
+  const pieces = [
+    ...aliases, ...BYLINE_PREFIXES, ...STAFF_WORDS, ...relativeWords, 'Jane Doe', 'JANE DOE', 'Senior Correspondent', 'jmp/sbk', 'sn/bg',
+    'dpa:250312-99-123456/2', 'This report by', 'was first published', 'Posted on', 'Updated', 'Published', 'Last updated', 'by', 'BY',
+    '12 March 2025', '3 hours ago', '14:52', 'GMT', 'ago', 'min read', '|', ',', '/', '-', '(', ')', '.', ':', 'World', 'news', 'the',
+  ];
+  const decorated = aliases.flatMap((a) => [
+    a, `(${a})`, `(${a}).`, `- ${a}`, `/${a}`, `/ ${a}`, `${a}.`, `${a}/sn`, `(${a}/sn)`, `${a} / sn`, `${a} staff`, `${a} Sport Staff`,
+    `By ${a}`, `Jane Doe, ${a}`, `Jane Doe | ${a}`, `${a} KRS MNB`, `${a} ab/cd`, `"${a}"`, `[${a}]`, `The ${a}`, a.toUpperCase(), a.toLowerCase(),
+  ]);
+  const crafted = [
+    ...decorated, ...relativeWords, ...relativeWords.map((w) => `Updated ${w}`), ...BYLINE_PREFIXES.flatMap((p) => [`${p} Jane Doe`, `${p}: Jane Doe`, `${p}:Jane Doe`, `${p.toUpperCase()} JANE DOE`]),
+    'jmp/sbk/rmb', 'sn / bg', 'dpa:250312-99-123456/2', 'This report by The Canadian Press was first published March 12, 2025.',
+    'Posted on 14 September 2024 by Ruth Kinsella', 'Written by Jane Doe on November 14, 2019', 'Last updated yesterday by Jane Doe',
+    'Jane Doe Reuters staff', 'JANE DOE ASSOCIATED PRESS', 'Words and pictures by Jane Doe', 'ein Beitrag von Anna Schmidt',
+  ];
+  const generated = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 7 })
+    .chain((ws) => fc.constantFrom(ws.join(' '), ws.join(''), ws.join(', ')));
+
+  const checkGates = (t: string): void => {
+    const shape = lineShape(t);
+    if (!mayBeSignoffLine(t, shape)) expect(isSignoffLine(t), `signoff ${JSON.stringify(t)}`).toBeNull();
+    if (!mayBeByline(t, shape)) expect(parseByline(t), `byline ${JSON.stringify(t)}`).toBeNull();
+    if (!mayBeDateLine(shape)) expect(parseDateLine(t), `date ${JSON.stringify(t)}`).toBeNull();
+  };
+
+  it('are necessary conditions on lines built from the recognisers\' tables', () => {
+    let matched = 0;
+    for (const t of crafted) {
+      checkGates(t);
+      if (isSignoffLine(t) || parseByline(t) || parseDateLine(t)) matched++;
+    }
+    // the crafted lines reach every recogniser's matching paths
+    expect(matched).toBeGreaterThan(crafted.length / 3);
+  });
+
+  it('are necessary conditions on generated lines', () => {
+    fc.assert(fc.property(generated, checkGates), { numRuns: 4000 });
+  });
+
+  it('still reject ordinary lines (they are gates, not pass-throughs)', () => {
+    const t = 'Markets rally as investors cheer the data';
+    const shape = lineShape(t);
+    expect([mayBeSignoffLine(t, shape), mayBeByline(t, shape)]).toEqual([false, false]);
+    expect(mayBeDateLine(lineShape('Sign in'))).toBe(false);
+    expect(mayBeDateLine(lineShape('Sign in yesterday'))).toBe(true);
+  });
+
+  it('leave recogniseLine as the ungated recognisers would', () => {
+    fc.assert(fc.property(generated, (t) => {
+      const l = lineOf(t);
+      measureLine(l);
+      recogniseLine(l);
+      const gated = l.words <= META_MAX_WORDS && !l.textLike;
+      expect(l.signoffLine).toEqual(gated ? isSignoffLine(l.text) : null);
+      expect(l.byline).toEqual(gated ? parseByline(l.text) : null);
+      expect(l.dateLine).toEqual(gated ? parseDateLine(l.text) : null);
+    }), { numRuns: 1000 });
   });
 });
