@@ -11,6 +11,7 @@ import { stripTrailingLabel } from '../tables/phrases.ts';
 import { AGENCIES } from '../metadata/tables/agencies.ts';
 import { BYLINE_PREFIXES, DATED_BYLINE, MAX_BYLINE_LENGTH, STAFF_WORDS } from '../metadata/tables/bylines.ts';
 import { RELATIVE_DATE_WORDS } from '../metadata/tables/dates.ts';
+import { CREDIT_BY_LABELS, MEDIA_LABELS, STANDALONE_CREDITS, TRAILING_CREDIT_JUNK, WHOLE_LINE_CREDIT_LEADS } from '../metadata/tables/credits.ts';
 
 export function safe<T>(f: () => T): T | null {
   try {
@@ -57,6 +58,12 @@ export interface LineShape {
   separator: boolean;
   /** A slash somewhere. */
   slash: boolean;
+  /** A colon (':' or '：') or '=' somewhere. */
+  colon: boolean;
+  /** "(c)" somewhere. */
+  parenC: boolean;
+  /** The first two characters of some by-label form ("Photo by", "FOTO DE") somewhere. */
+  byLabelFirst: boolean;
 }
 
 /** The characters JavaScript's \s matches. */
@@ -71,6 +78,9 @@ export function lineShape(t: string): LineShape {
   let letters = 0;
   let separator = false;
   let slash = false;
+  let colon = false;
+  let parenC = false;
+  let byLabelFirst = false;
   let afterSpace = true;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
@@ -82,20 +92,42 @@ export function lineShape(t: string): LineShape {
     afterSpace = false;
     if (c < 0x80) {
       const lower = c | 0x20;
-      if (lower >= 0x61 && lower <= 0x7a) letters |= 1 << (lower - 0x61);
-      else if (c >= 0x30 && c <= 0x39) digit = true;
+      if (lower >= 0x61 && lower <= 0x7a) {
+        letters |= 1 << (lower - 0x61);
+        if (BY_LABEL_START_PAIRS[(c << 7) | (t.charCodeAt(i + 1) & 0x7f)] === 1) byLabelFirst = true;
+      } else if (c >= 0x30 && c <= 0x39) digit = true;
       else if (c === 0x2c || c === 0x7c) separator = true;
       else if (c === 0x2f) slash = true;
+      else if (c === 0x3a || c === 0x3d) colon = true;
+      else if (c === 0x28) { if (t.charCodeAt(i + 1) === 0x63 && t.charCodeAt(i + 2) === 0x29) parenC = true; }
       else if (c >= 0x09 && c <= 0x0d) plain = false;
     } else {
       ascii = false;
       if (c === 0xff5c) separator = true;
+      else if (c === 0xff1a) colon = true;
       else if (isJsSpace(c)) plain = false;
     }
   }
   if (afterSpace && t.length > 0) plain = false;
-  return { plain, ascii, digit, letters, separator, slash };
+  return { plain, ascii, digit, letters, separator, slash, colon, parenC, byLabelFirst };
 }
+
+/** The by-label forms credit.ts looks for ("Photo by" and "PHOTO BY"). */
+const BY_LABEL_FORMS: readonly string[] = CREDIT_BY_LABELS.flatMap((x) => (x === x.toUpperCase() ? [x] : [x, x.toUpperCase()]));
+/**
+ * The first two characters of the by-label forms, by (first << 7 | second & 0x7f), 1 = some form
+ * starts so (a non-ASCII second character is folded into the table: a superset, never a miss).
+ */
+const BY_LABEL_START_PAIRS: Uint8Array = (() => {
+  const t = new Uint8Array(128 * 128);
+  for (const f of BY_LABEL_FORMS) {
+    const c = f.charCodeAt(0);
+    if (c < 0x80 && f.length >= 2) t[(c << 7) | (f.charCodeAt(1) & 0x7f)] = 1;
+  }
+  return t;
+})();
+/** A by-label form the pair table cannot represent (non-ASCII first character, one character): no gate. */
+const BY_LABEL_NON_ASCII = BY_LABEL_FORMS.some((f) => f.charCodeAt(0) >= 0x80 || f.length < 2);
 
 /**
  * The alternatives of a regex source that opens with `<open>(?:a|b|c)<close>` (and ends there when
@@ -213,6 +245,127 @@ export function mayBeSignoffLine(t: string, shape: LineShape): boolean {
   if (c0 === 0x64 || (shape.slash && c0 >= 0x61 && c0 <= 0x7a)) return true;
   return AGENCY_KEYS.has(agencyKey(t));
 }
+/** The regex source's alternatives at the top level (outside groups and classes). */
+function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charAt(i);
+    if (ch === '\\') { i++; continue; }
+    if (inClass) { if (ch === ']') inClass = false; continue; }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) { out.push(source.slice(start, i)); start = i + 1; }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+/** Index of the parenthesis closing the group that opens at 0. */
+function groupEnd(source: string): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charAt(i);
+    if (ch === '\\') { i++; continue; }
+    if (inClass) { if (ch === ']') inClass = false; continue; }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+const QUANTIFIER_ALLOWS_NONE = (rest: string): boolean => rest.startsWith('?') || rest.startsWith('*') || rest.startsWith('{0');
+
+/** The characters a match of the pattern (no anchor) can start with, or null when that is not plain to see. */
+function firstCharsOfPattern(p: string): string | null {
+  if (p.startsWith('(?:')) {
+    const end = groupEnd(p);
+    if (end < 0 || QUANTIFIER_ALLOWS_NONE(p.slice(end + 1))) return null;
+    let out = '';
+    for (const alt of topLevelAlternatives(p.slice(3, end))) {
+      const f = firstCharsOfPattern(alt);
+      if (f === null) return null;
+      out += f;
+    }
+    return out;
+  }
+  if (p.startsWith('\\[')) return QUANTIFIER_ALLOWS_NONE(p.slice(2)) ? null : '[';
+  if (p.startsWith('\\d')) return QUANTIFIER_ALLOWS_NONE(p.slice(2)) ? null : '0123456789';
+  const ch = p.charAt(0);
+  return /^\p{L}$/u.test(ch) && !QUANTIFIER_ALLOWS_NONE(p.slice(1)) ? ch : null;
+}
+
+/**
+ * The first characters of any match of a regex whose every alternative is anchored at the start
+ * (`^`), both cases under the i flag; null (no gate) when some alternative is not of that form.
+ */
+export function firstCharsOf(re: RegExp): string | null {
+  let out = '';
+  for (const alt of topLevelAlternatives(re.source)) {
+    if (!alt.startsWith('^')) return null;
+    const f = firstCharsOfPattern(alt.slice(1));
+    if (f === null) return null;
+    out += f;
+  }
+  return re.flags.includes('i') ? `${out}${out.toLowerCase()}${out.toUpperCase()}` : out;
+}
+
+/** First characters of MEDIA_LABELS matches, or null (no gate). */
+const MEDIA_FIRSTS: string | null = (() => {
+  let out = '';
+  for (const re of MEDIA_LABELS) {
+    const f = firstCharsOf(re);
+    if (f === null) return null;
+    out += f;
+  }
+  return out;
+})();
+
+/**
+ * stripMediaLabel can match: every MEDIA_LABELS regex is anchored at the start of the (collapsed)
+ * line, so a plain line must start with one of their first characters. A non-ASCII first character
+ * may case-fold to one (U+017F, U+212A): always tried.
+ */
+export function mayBeMediaLabel(t: string, shape: LineShape): boolean {
+  if (!shape.plain || MEDIA_FIRSTS === null) return true;
+  const c0 = t.charCodeAt(0);
+  return c0 >= 0x80 || MEDIA_FIRSTS.includes(t.charAt(0));
+}
+
+/** First characters of WHOLE_LINE_CREDIT_LEADS matches, or null (no gate). */
+const WHOLE_CREDIT_FIRSTS: string | null = firstCharsOf(WHOLE_LINE_CREDIT_LEADS);
+const TRAILING_JUNK_LOWER: readonly string[] = TRAILING_CREDIT_JUNK.map((j) => j.toLowerCase());
+const STANDALONE_LAST_CHARS: ReadonlySet<string> = new Set(STANDALONE_CREDITS.map((c) => c.charAt(c.length - 1)));
+
+/**
+ * findCredit can match a plain ASCII line. Unless the line ends with trailing junk (which findCredit
+ * cuts first, changing its end), a credit needs: a whole-line lead (WHOLE_LINE_CREDIT_LEADS), an
+ * opening bracket (PAREN_PREFIX), a colon or '=' (LABELLED, LABELLED_PREFIX), a slash (SLASH_AGENCY,
+ * NAME_SLASH_CHAIN, NAME_OUTLET_LINE), "(c)" (COPYRIGHT_CREDIT; '©' is not ASCII), a closing bracket
+ * at the end (PAREN), the last character of a STANDALONE credit, or a by-label (BY_LABELLED): the
+ * same characters findCredit's own `may` checks look for, here from one scan of the line.
+ */
+export function mayBeCredit(x: string, shape: LineShape): boolean {
+  if (!shape.plain || !shape.ascii || WHOLE_CREDIT_FIRSTS === null || BY_LABEL_NON_ASCII) return true;
+  if (shape.colon || shape.slash || shape.parenC) return true;
+  const first = x.charAt(0);
+  if (first === '(' || WHOLE_CREDIT_FIRSTS.includes(first)) return true;
+  const last = x.charAt(x.length - 1);
+  if (last === ')' || (last === '.' && x.charAt(x.length - 2) === ')') || STANDALONE_LAST_CHARS.has(last)) return true;
+  if (shape.byLabelFirst && BY_LABEL_FORMS.some((f) => x.includes(f))) return true;
+  if (TRAILING_JUNK_LOWER.length > 0) {
+    const tail = x.slice(-JUNK_TAIL_LENGTH).toLowerCase();
+    if (TRAILING_JUNK_LOWER.some((j) => tail.endsWith(j))) return true;
+  }
+  return false;
+}
+const JUNK_TAIL_LENGTH = Math.max(0, ...TRAILING_CREDIT_JUNK.map((j) => j.length));
+
 /** isSignoffLine's own cap on the line length, past FIRST_PUBLISHED_BY (its short shapes are shorter still). */
 const SIGNOFF_SHAPE_MAX_LENGTH = 80;
 
@@ -223,14 +376,18 @@ const SIGNOFF_SHAPE_MAX_LENGTH = 80;
  */
 export function recogniseLine(l: Line): void {
   const t = l.text;
+  const shape = lineShape(t);
   let media: Line['mediaLabel'] = null;
-  try { media = stripMediaLabel(t) ?? null; } catch { media = null; }
+  if (mayBeMediaLabel(t, shape)) try { media = stripMediaLabel(t) ?? null; } catch { media = null; }
   l.mediaLabel = media;
   const captionPart = stripTrailingLabel(media ? media.rest : t);
-  try { l.credit = findCredit(captionPart) ?? null; } catch { l.credit = null; }
+  let credit: Line['credit'] = null;
+  if (mayBeCredit(captionPart, captionPart === t ? shape : lineShape(captionPart))) {
+    try { credit = findCredit(captionPart) ?? null; } catch { credit = null; }
+  }
+  l.credit = credit;
   // bylines and date lines are short and never prose (classify ignores them on text-like lines)
   if (l.words <= META_MAX_WORDS && !l.textLike) {
-    const shape = lineShape(t);
     let signoffLine: Line['signoffLine'] = null;
     let byline: Line['byline'] = null;
     let dateLine: Line['dateLine'] = null;

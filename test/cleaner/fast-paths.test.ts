@@ -6,14 +6,15 @@ import { POOLED_STOPWORDS } from '../../cleaner/tables/stopwords.ts';
 import { LOWER_COMPLEX, lowerUnit } from '../../cleaner/text.ts';
 import type { Line } from '../../cleaner/page.ts';
 import type { RemovalReason } from '../../cleaner/types.ts';
-import { lineShape, mayBeByline, mayBeDateLine, mayBeSignoffLine, recogniseLine } from '../../cleaner/steps/recognise.ts';
-import { isSignoffLine, parseByline, parseDateLine } from '../../cleaner/metadata/index.ts';
+import { firstCharsOf, lineShape, mayBeByline, mayBeCredit, mayBeDateLine, mayBeMediaLabel, mayBeSignoffLine, recogniseLine } from '../../cleaner/steps/recognise.ts';
+import { findCredit, isSignoffLine, parseByline, parseDateLine, stripMediaLabel } from '../../cleaner/metadata/index.ts';
+import { CREDIT_BY_LABELS, CREDIT_LABELS, MEDIA_LABELS, PAREN_CREDIT_LEADS, SLASH_CREDIT_AGENCIES, STANDALONE_CREDITS, TRAILING_CREDIT_JUNK } from '../../cleaner/metadata/tables/credits.ts';
 import { AGENCIES } from '../../cleaner/metadata/tables/agencies.ts';
 import { BYLINE_PREFIXES, STAFF_WORDS } from '../../cleaner/metadata/tables/bylines.ts';
 import { META_MAX_WORDS } from '../../cleaner/thresholds.ts';
 import {
   BARRIER_PHRASES, BARRIER_REASONS, CONTAINS_PHRASES, EXACT_PHRASES, matchPhrase, PATTERN_PHRASES, PREFIX_MAX_WORDS, PREFIX_PHRASES,
-  SHORT_FOOTER_WORDS, type PhraseRule,
+  SHORT_FOOTER_WORDS, stripTrailingLabel, type PhraseRule,
 } from '../../cleaner/tables/phrases.ts';
 
 /**
@@ -221,6 +222,67 @@ describe('recogniser gates', () => {
       expect(l.signoffLine).toEqual(gated ? isSignoffLine(l.text) : null);
       expect(l.byline).toEqual(gated ? parseByline(l.text) : null);
       expect(l.dateLine).toEqual(gated ? parseDateLine(l.text) : null);
+    }), { numRuns: 1000 });
+  });
+});
+
+describe('media label and credit gates', () => {
+  const creditLines = [
+    ...CREDIT_LABELS.flatMap((l) => [`${l}: Jane Doe`, `${l}:Jane Doe`, `${l.toUpperCase()}: REUTERS`, `A boat at sea. ${l}: Jane Doe`, `${l}: Jane Doe | A boat at sea`]),
+    ...CREDIT_BY_LABELS.flatMap((l) => [`${l} Jane Doe`, `A boat at sea. ${l.toUpperCase()} Jane Doe`]),
+    ...PAREN_CREDIT_LEADS.flatMap((l) => [`(${l}/Jane Doe)`, `A boat at sea (${l}: Jane Doe).`, `(${l}/Jane Doe) A boat at sea`]),
+    ...SLASH_CREDIT_AGENCIES.flatMap((a) => [`${a}/Jane Doe`, `A boat at sea. ${a}/Jane Doe/File Photo`]),
+    ...STANDALONE_CREDITS.flatMap((c) => [c, `A boat at sea. ${c}`]),
+    ...TRAILING_CREDIT_JUNK.flatMap((j) => [`REUTERS/Jane Doe ${j}`, `A boat at sea ${j}`, j, j.toLowerCase(), `Alamy ${j}`, `A boat (Handout) ${j.toUpperCase()}`]),
+    ...PAREN_CREDIT_LEADS.flatMap((l) => [`(${l}) A boat at sea`, `(${l} Jane Doe) A boat at sea`]),
+    'Image source, Getty Images', 'Image copyright Reuters', 'Bildquelle: dpa', '(c) Acme Ltd', 'A boat at sea (c) Jane Doe',
+    'Doug Mills/The New York Times', 'Photo illustration by Jane Doe', 'Credit...', 'Credit…', '[1/2] A boat', '1/5 A boat',
+    'Image caption, A boat', 'Photo 3 of 12: A boat', 'Video: A boat', 'Enlarge this image', 'toggle caption', 'Image 2 of 9',
+  ];
+  const pieces = [...new Set(creditLines.flatMap((l) => l.split(' '))), ':', '/', '(', ')', '.', 'a', 'the', 'boat'];
+  const generated = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' '));
+
+  const check = (t: string): void => {
+    const shape = lineShape(t);
+    if (!mayBeMediaLabel(t, shape)) expect(stripMediaLabel(t), `media ${JSON.stringify(t)}`).toBeNull();
+    if (!mayBeCredit(t, shape)) expect(findCredit(t), `credit ${JSON.stringify(t)}`).toBeNull();
+  };
+
+  it('read the first characters of every MEDIA_LABELS regex', () => {
+    for (const re of MEDIA_LABELS) expect(firstCharsOf(re), re.source).not.toBeNull();
+    expect(firstCharsOf(/^(?:Ab|cd)x|^\d/i)).toBe('Ac0123456789ac0123456789AC0123456789');
+    // an optional first atom or an unanchored alternative gives no gate
+    expect(firstCharsOf(/^a?b/)).toBeNull();
+    expect(firstCharsOf(/^ab|cd/)).toBeNull();
+  });
+
+  it('are necessary conditions on credit and label lines built from the tables', () => {
+    let matched = 0;
+    for (const t of creditLines) {
+      check(t);
+      if (findCredit(t) || stripMediaLabel(t)) matched++;
+    }
+    expect(matched).toBeGreaterThan(creditLines.length / 2);
+  });
+
+  it('are necessary conditions on generated lines', () => {
+    fc.assert(fc.property(generated, check), { numRuns: 4000 });
+  });
+
+  it('reject a plain sentence', () => {
+    const t = 'The council met on Tuesday to discuss the budget.';
+    expect([mayBeMediaLabel(t, lineShape(t)), mayBeCredit(t, lineShape(t))]).toEqual([true, false]);
+    expect(mayBeMediaLabel('Zebra crossings closed', lineShape('Zebra crossings closed'))).toBe(false);
+  });
+
+  it('leave recogniseLine as the ungated recognisers would', () => {
+    fc.assert(fc.property(generated, (t) => {
+      const l = lineOf(t);
+      measureLine(l);
+      recogniseLine(l);
+      const media = stripMediaLabel(l.text);
+      expect(l.mediaLabel).toEqual(media);
+      expect(l.credit).toEqual(findCredit(stripTrailingLabel(media ? media.rest : l.text)));
     }), { numRuns: 1000 });
   });
 });
