@@ -215,9 +215,11 @@ function listSignature(l: Line): string | null {
 /** Runs of LIST_RUN_MIN_LINES or more consecutive lines of the same shape are list items (tour dates, schedules). */
 export function markListRuns(lines: Line[]): void {
   let start = 0;
+  // each line's signature is computed once (it is the next line's `prev`)
+  let cur = lines.length > 0 ? listSignature(lines[0]!) : null;
   for (let i = 1; i <= lines.length; i++) {
-    const prev = listSignature(lines[i - 1]!);
-    const cur = i < lines.length ? listSignature(lines[i]!) : null;
+    const prev = cur;
+    cur = i < lines.length ? listSignature(lines[i]!) : null;
     if (cur !== null && cur === prev) continue;
     if (prev !== null && i - start >= LIST_RUN_MIN_LINES) for (let k = start; k < i; k++) lines[k]!.listRun = true;
     start = i;

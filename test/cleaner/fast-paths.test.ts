@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { splitLines } from '../../cleaner/steps/split.ts';
+import { normaliseLine, PRINTABLE_ASCII_RE } from '../../cleaner/steps/normalise.ts';
+import { markListRuns } from '../../cleaner/steps/features.ts';
 import { LIST_ITEM_RE, measureLine } from '../../cleaner/steps/features.ts';
 import { POOLED_STOPWORDS } from '../../cleaner/tables/stopwords.ts';
 import { LOWER_COMPLEX, lowerUnit } from '../../cleaner/text.ts';
@@ -284,5 +286,26 @@ describe('media label and credit gates', () => {
       expect(l.mediaLabel).toEqual(media);
       expect(l.credit).toEqual(findCredit(stripTrailingLabel(media ? media.rest : l.text)));
     }), { numRuns: 1000 });
+  });
+});
+
+describe('normaliseLine printable-ASCII fast path', () => {
+  it('gives what collapsing space runs and trimming gives', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(' ', ' ', 'a', 'B', '1', '.', '~', '\t', '\u007f', 'é'), maxLength: 12 });
+    fc.assert(fc.property(ascii, (t) => {
+      if (PRINTABLE_ASCII_RE.test(t)) expect(normaliseLine(t)).toBe(t.replace(/ {2,}/g, ' ').trim());
+    }), { numRuns: 3000 });
+    for (const t of ['', ' ', 'a', ' a', 'a ', 'a  b', 'a b', '  ']) expect(normaliseLine(t), JSON.stringify(t)).toBe(t.replace(/ {2,}/g, ' ').trim());
+  });
+});
+
+describe('markListRuns', () => {
+  it('marks the same runs as comparing every line with the one before', () => {
+    const page = ['Intro line that is long enough to be prose in this text here.', '- one thing', '- two thing', '- three thing', '- four thing',
+      'June 9 -- Venue A', 'June 10 -- Venue B', 'June 11 -- Venue C', 'June 12 -- Venue D', 'End.'].join('\n');
+    const lines = splitLines(page).lines;
+    for (const l of lines) measureLine(l);
+    markListRuns(lines);
+    expect(lines.map((l) => l.listRun)).toEqual([false, true, true, true, true, true, true, true, true, false]);
   });
 });
