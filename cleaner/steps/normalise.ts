@@ -14,7 +14,7 @@ export const LINE_BREAK_RE = /\r\n?/g;
  * "[31m" residue is left once the ESC itself is gone. Linear: every repetition stops at the next ESC.
  */
 export const ANSI_ESCAPE_RE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[0-Z\\-_])/g;
-/** Printable ASCII only: nothing for the normalisation to do but collapse spaces and trim (normaliseLine scans for it). */
+/** Printable ASCII only: nothing for the normalisation to do but collapse spaces and trim. */
 export const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
 const SPACES_RE = / {2,}/g;
 
@@ -27,19 +27,7 @@ export const SPACE_RUN_RE = /[\t\p{Zs}]+/gu;
 
 /** Normalises one line (no line breaks inside) exactly like the corpus `norm()`. */
 export function normaliseLine(line: string): string {
-  // one scan: printable ASCII (PRINTABLE_ASCII_RE) without a space at either end or two in a row is already normal
-  let clean = true;
-  let afterSpace = true;
-  let i = 0;
-  for (; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) break;
-    if (c === 0x20) {
-      if (afterSpace) clean = false;
-      afterSpace = true;
-    } else afterSpace = false;
-  }
-  if (i === line.length) return clean && !(afterSpace && line.length > 0) ? line : line.replace(SPACES_RE, ' ').trim();
+  if (PRINTABLE_ASCII_RE.test(line)) return line.replace(SPACES_RE, ' ').trim();
   const plain = line.includes('\u001b') ? line.replace(ANSI_ESCAPE_RE, '') : line;
   // most non-ASCII lines (curly quotes, accents) have nothing to delete and only single plain spaces:
   // test once instead of building a new string per replace (SPACE_RUN_RE matches every single space)

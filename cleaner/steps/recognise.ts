@@ -58,12 +58,6 @@ export interface LineShape {
   separator: boolean;
   /** A slash somewhere. */
   slash: boolean;
-  /** A colon (':' or '：') or '=' somewhere. */
-  colon: boolean;
-  /** "(c)" somewhere. */
-  parenC: boolean;
-  /** The first two characters of some by-label form ("Photo by", "FOTO DE") somewhere. */
-  byLabelFirst: boolean;
 }
 
 /** The characters JavaScript's \s matches. */
@@ -78,9 +72,6 @@ export function lineShape(t: string): LineShape {
   let letters = 0;
   let separator = false;
   let slash = false;
-  let colon = false;
-  let parenC = false;
-  let byLabelFirst = false;
   let afterSpace = true;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
@@ -92,42 +83,27 @@ export function lineShape(t: string): LineShape {
     afterSpace = false;
     if (c < 0x80) {
       const lower = c | 0x20;
-      if (lower >= 0x61 && lower <= 0x7a) {
-        letters |= 1 << (lower - 0x61);
-        if (BY_LABEL_START_PAIRS[(c << 7) | (t.charCodeAt(i + 1) & 0x7f)] === 1) byLabelFirst = true;
-      } else if (c >= 0x30 && c <= 0x39) digit = true;
+      if (lower >= 0x61 && lower <= 0x7a) letters |= 1 << (lower - 0x61);
+      else if (c >= 0x30 && c <= 0x39) digit = true;
       else if (c === 0x2c || c === 0x7c) separator = true;
       else if (c === 0x2f) slash = true;
-      else if (c === 0x3a || c === 0x3d) colon = true;
-      else if (c === 0x28) { if (t.charCodeAt(i + 1) === 0x63 && t.charCodeAt(i + 2) === 0x29) parenC = true; }
       else if (c >= 0x09 && c <= 0x0d) plain = false;
     } else {
       ascii = false;
       if (c === 0xff5c) separator = true;
-      else if (c === 0xff1a) colon = true;
       else if (isJsSpace(c)) plain = false;
     }
   }
   if (afterSpace && t.length > 0) plain = false;
-  return { plain, ascii, digit, letters, separator, slash, colon, parenC, byLabelFirst };
+  return { plain, ascii, digit, letters, separator, slash };
 }
+
+const NON_ASCII_RE = /[^\x00-\x7f]/;
 
 /** The by-label forms credit.ts looks for ("Photo by" and "PHOTO BY"). */
 const BY_LABEL_FORMS: readonly string[] = CREDIT_BY_LABELS.flatMap((x) => (x === x.toUpperCase() ? [x] : [x, x.toUpperCase()]));
-/**
- * The first two characters of the by-label forms, by (first << 7 | second & 0x7f), 1 = some form
- * starts so (a non-ASCII second character is folded into the table: a superset, never a miss).
- */
-const BY_LABEL_START_PAIRS: Uint8Array = (() => {
-  const t = new Uint8Array(128 * 128);
-  for (const f of BY_LABEL_FORMS) {
-    const c = f.charCodeAt(0);
-    if (c < 0x80 && f.length >= 2) t[(c << 7) | (f.charCodeAt(1) & 0x7f)] = 1;
-  }
-  return t;
-})();
-/** A by-label form the pair table cannot represent (non-ASCII first character, one character): no gate. */
-const BY_LABEL_NON_ASCII = BY_LABEL_FORMS.some((f) => f.charCodeAt(0) >= 0x80 || f.length < 2);
+/** A by-label form with a non-ASCII character: case folding could matter, no gate (never with the current table). */
+const BY_LABEL_NON_ASCII = BY_LABEL_FORMS.some((f) => NON_ASCII_RE.test(f));
 
 /**
  * The alternatives of a regex source that opens with `<open>(?:a|b|c)<close>` (and ends there when
@@ -331,10 +307,18 @@ const MEDIA_FIRSTS: string | null = (() => {
  * line, so a plain line must start with one of their first characters. A non-ASCII first character
  * may case-fold to one (U+017F, U+212A): always tried.
  */
-export function mayBeMediaLabel(t: string, shape: LineShape): boolean {
-  if (!shape.plain || MEDIA_FIRSTS === null) return true;
+export function mayBeMediaLabel(t: string): boolean {
+  if (MEDIA_FIRSTS === null) return true;
   const c0 = t.charCodeAt(0);
-  return c0 >= 0x80 || MEDIA_FIRSTS.includes(t.charAt(0));
+  return c0 >= 0x80 || MEDIA_FIRSTS.includes(t.charAt(0)) || !isPlain(t);
+}
+
+/** Whitespace other than a space, or two spaces in a row (what collapseSpaces looks for). */
+const OTHER_SPACE_OR_RUN_RE = /[^\S ]| {2}/;
+
+/** LineShape.plain, with native scans (for long lines, where a character loop costs more). */
+export function isPlain(t: string): boolean {
+  return t.charCodeAt(0) !== 0x20 && t.charCodeAt(t.length - 1) !== 0x20 && !OTHER_SPACE_OR_RUN_RE.test(t);
 }
 
 /** First characters of WHOLE_LINE_CREDIT_LEADS matches, or null (no gate). */
@@ -350,14 +334,16 @@ const STANDALONE_LAST_CHARS: ReadonlySet<string> = new Set(STANDALONE_CREDITS.ma
  * at the end (PAREN), the last character of a STANDALONE credit, or a by-label (BY_LABELLED): the
  * same characters findCredit's own `may` checks look for, here from one scan of the line.
  */
-export function mayBeCredit(x: string, shape: LineShape): boolean {
-  if (!shape.plain || !shape.ascii || WHOLE_CREDIT_FIRSTS === null || BY_LABEL_NON_ASCII) return true;
-  if (shape.colon || shape.slash || shape.parenC) return true;
+export function mayBeCredit(x: string): boolean {
+  if (WHOLE_CREDIT_FIRSTS === null || BY_LABEL_NON_ASCII) return true;
   const first = x.charAt(0);
   if (first === '(' || WHOLE_CREDIT_FIRSTS.includes(first)) return true;
   const last = x.charAt(x.length - 1);
   if (last === ')' || (last === '.' && x.charAt(x.length - 2) === ')') || STANDALONE_LAST_CHARS.has(last)) return true;
-  if (shape.byLabelFirst && BY_LABEL_FORMS.some((f) => x.includes(f))) return true;
+  // native scans: cheaper than a character loop on long lines
+  if (x.includes(':') || x.includes('=') || x.includes('/') || x.includes('(c)')) return true;
+  if (NON_ASCII_RE.test(x) || !isPlain(x)) return true;
+  if (BY_LABEL_FORMS.some((f) => x.includes(f))) return true;
   if (TRAILING_JUNK_LOWER.length > 0) {
     const tail = x.slice(-JUNK_TAIL_LENGTH).toLowerCase();
     if (TRAILING_JUNK_LOWER.some((j) => tail.endsWith(j))) return true;
@@ -376,18 +362,18 @@ const SIGNOFF_SHAPE_MAX_LENGTH = 80;
  */
 export function recogniseLine(l: Line): void {
   const t = l.text;
-  const shape = lineShape(t);
   let media: Line['mediaLabel'] = null;
-  if (mayBeMediaLabel(t, shape)) try { media = stripMediaLabel(t) ?? null; } catch { media = null; }
+  if (mayBeMediaLabel(t)) try { media = stripMediaLabel(t) ?? null; } catch { media = null; }
   l.mediaLabel = media;
   const captionPart = stripTrailingLabel(media ? media.rest : t);
   let credit: Line['credit'] = null;
-  if (mayBeCredit(captionPart, captionPart === t ? shape : lineShape(captionPart))) {
+  if (mayBeCredit(captionPart)) {
     try { credit = findCredit(captionPart) ?? null; } catch { credit = null; }
   }
   l.credit = credit;
   // bylines and date lines are short and never prose (classify ignores them on text-like lines)
   if (l.words <= META_MAX_WORDS && !l.textLike) {
+    const shape = lineShape(t);
     let signoffLine: Line['signoffLine'] = null;
     let byline: Line['byline'] = null;
     let dateLine: Line['dateLine'] = null;
