@@ -20,7 +20,7 @@ import { findMedia } from './steps/media.ts';
 import { findRegion } from './steps/region.ts';
 import { findTitle, readHeader } from './steps/title.ts';
 import { forgetRecognisedText, parseBareByline } from './metadata/index.ts';
-import { safe } from './steps/recognise.ts';
+import { forgetGateAnswers, safe } from './steps/recognise.ts';
 import { classifyLines, markAuthorLines, paragraphAgencies, refineBody } from './steps/classify.ts';
 import { extractMetadata } from './steps/extract.ts';
 import { assemble, bodyParagraphs } from './steps/assemble.ts';
@@ -158,6 +158,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     return cleanPage(text, options);
   } finally {
     forgetRecognisedText();
+    forgetGateAnswers();
   }
 }
 

@@ -179,6 +179,23 @@ const AGENCY_KEYS: ReadonlySet<string> = new Set(AGENCIES.flatMap((a) => [...a.n
   .flatMap((form) => [form, form.normalize('NFC').replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, ' ').trim()])
   .map(agencyKey));
 
+/** Whether the line's agencyKey is an alias's (the sign-off and byline gates ask in turn about the same line: the last answer is kept). */
+function hasAgencyKey(t: string): boolean {
+  if (t !== lastKeyLine) {
+    lastKeyLine = t;
+    lastKeyKnown = AGENCY_KEYS.has(agencyKey(t));
+  }
+  return lastKeyKnown;
+}
+let lastKeyLine = '';
+let lastKeyKnown = AGENCY_KEYS.has(agencyKey(''));
+
+/** Drops the remembered line (a slice of the page would keep the page's text alive); clean() calls it after each page. */
+export function forgetGateAnswers(): void {
+  lastKeyLine = '';
+  lastKeyKnown = AGENCY_KEYS.has(agencyKey(''));
+}
+
 /** First words of the byline prefixes ("by", "written", "von"), cut at a colon. */
 const cutAtColon = (w: string): string => w.split(/[:：]/u, 1)[0]!;
 const BYLINE_FIRST_WORDS: ReadonlySet<string> = new Set(BYLINE_PREFIXES.map((p) => cutAtColon(p.split(' ', 1)[0]!.toLowerCase())));
@@ -202,7 +219,7 @@ export function mayBeByline(t: string, shape: LineShape): boolean {
   if (shape.separator || DATED_BYLINE_FIRSTS === null || DATED_BYLINE_FIRSTS.includes(t.charAt(0).toLowerCase())) return true;
   const space = t.indexOf(' ');
   if (BYLINE_FIRST_WORDS.has(cutAtColon((space < 0 ? t : t.slice(0, space)).toLowerCase()))) return true;
-  return AGENCY_KEYS.has(agencyKey(t));
+  return hasAgencyKey(t);
 }
 
 /**
@@ -219,7 +236,7 @@ export function mayBeSignoffLine(t: string, shape: LineShape): boolean {
   if (c0 === 0x54 || c0 === 0x74) return true;
   if (t.length > SIGNOFF_SHAPE_MAX_LENGTH) return false;
   if (c0 === 0x64 || (shape.slash && c0 >= 0x61 && c0 <= 0x7a)) return true;
-  return AGENCY_KEYS.has(agencyKey(t));
+  return hasAgencyKey(t);
 }
 /** The regex source's alternatives at the top level (outside groups and classes). */
 function topLevelAlternatives(source: string): string[] {
