@@ -386,6 +386,9 @@ export function matchPhrase(line: string, words: number): PhraseRule | null {
  * Under the `iu` flags only ASCII letters and U+017F (long s, folds to "s") match "newsletter".
  */
 const DASH_SPACE_OR_DIGIT_FIRST_RE = /^[—–\-\s\d]/u;
+const ASCII_DIGIT_RE = /[0-9]/;
+/** ASCII letters and digits (1), the ASCII characters \p{L} or \p{N} match. */
+const ASCII_ALNUM: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => (/[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 0));
 const PATTERN_GUARDS: readonly (((line: string, lower: string) => boolean) | undefined)[] = PATTERN_PHRASES.map(({ re }) => {
   const src = re.source;
   // "name says:" ends with the colon ($ without the m flag is the end of the line)
@@ -393,8 +396,10 @@ const PATTERN_GUARDS: readonly (((line: string, lower: string) => boolean) | und
   if (src.includes('\\bnewsletters?\\b')) return (_: string, lower: string) => lower.includes('newsletter') || lower.includes('newſletter');
   // a handle needs its "@"
   if (src.includes('@')) return (line: string) => line.includes('@');
-  // phone and fax numbers follow a colon
-  if (src.startsWith('(?:telephone|')) return (line: string) => line.includes(':');
+  // phone and fax numbers follow a colon and hold an ASCII digit (`\d` under `u`)
+  if (src.startsWith('(?:telephone|')) return (line: string) => line.includes(':') && ASCII_DIGIT_RE.test(line);
+  // a line of symbols only: its first character is no letter or digit (ASCII ones checked here, the rest by the regex)
+  if (src === '^[^\\p{L}\\p{N}]{1,12}$') return (line: string) => { const c = line.charCodeAt(0); return !(c < 0x80 && ASCII_ALNUM[c] === 1); };
   // "— 14 comments": a dash, a whitespace character or an ASCII digit first
   if (src.startsWith('^[—–-]?\\s?\\d')) return (line: string) => DASH_SPACE_OR_DIGIT_FIRST_RE.test(line);
   // "About Acme" (case-sensitive, openers without metacharacters): the first character of an opener

@@ -156,6 +156,7 @@ describe('matchPhrase fast paths', () => {
       '— 14 comments', '14 Comments', '\u00a014 replies', ' 3 responses', 'About Acme Corp', 'ABOUT ACME', 'Über Acme', 'Über Acme',
       'À propos de Acme', 'Chi è Mario', 'Over Acme', 'Tentang Acme', 'about acme', '12', 'ab', '…', 'Yes', 'nein', 'Tel: 555',
       'jane says:', 'By Jane Doe | Reuters', 'Jane Doe @jane', 'More top stories', 'Comments (3)',
+      '***', '| |', '#', '--', '(...)', 'Tel: 555 1234', 'Tel: none', 'WhatsApp: +44 7000', 'Fax:(0)12', 'x ***', '1 ***',
     ];
     for (const t of cases) check(t);
   });
