@@ -41,7 +41,7 @@ interface Labelled {
 }
 
 /** What the features and recognisers found on a line: a function of its text alone. */
-type LineFacts = Pick<Line, 'signoff' | 'words' | 'endsSentence' | 'stopRatio' | 'capsRatio' | 'digitRatio' | 'listShape'
+type LineFacts = Pick<Line, 'signoff' | 'words' | 'measured' | 'measuredWords' | 'endsSentence' | 'stopRatio' | 'capsRatio' | 'digitRatio' | 'listShape'
   | 'textLike' | 'dataLike' | 'footnote' | 'phrase' | 'credit' | 'mediaLabel' | 'byline' | 'dateLine' | 'contributors' | 'signoffLine'>;
 
 /**
@@ -49,14 +49,14 @@ type LineFacts = Pick<Line, 'signoff' | 'words' | 'endsSentence' | 'stopRatio' |
  * fields in the object (cheap to allocate and to read back).
  */
 class Facts implements LineFacts {
-  readonly signoff: LineFacts['signoff']; readonly words: number; readonly endsSentence: boolean; readonly stopRatio: number;
+  readonly signoff: LineFacts['signoff']; readonly words: number; readonly measured: string; readonly measuredWords: number; readonly endsSentence: boolean; readonly stopRatio: number;
   readonly capsRatio: number; readonly digitRatio: number; readonly listShape: boolean; readonly textLike: boolean;
   readonly dataLike: boolean; readonly footnote: boolean; readonly phrase: LineFacts['phrase']; readonly credit: LineFacts['credit'];
   readonly mediaLabel: LineFacts['mediaLabel']; readonly byline: LineFacts['byline']; readonly dateLine: LineFacts['dateLine'];
   readonly contributors: LineFacts['contributors']; readonly signoffLine: LineFacts['signoffLine'];
 
   constructor(from: LineFacts) {
-    this.signoff = from.signoff; this.words = from.words; this.endsSentence = from.endsSentence; this.stopRatio = from.stopRatio;
+    this.signoff = from.signoff; this.words = from.words; this.measured = from.measured; this.measuredWords = from.measuredWords; this.endsSentence = from.endsSentence; this.stopRatio = from.stopRatio;
     this.capsRatio = from.capsRatio; this.digitRatio = from.digitRatio; this.listShape = from.listShape; this.textLike = from.textLike;
     this.dataLike = from.dataLike; this.footnote = from.footnote; this.phrase = from.phrase; this.credit = from.credit;
     this.mediaLabel = from.mediaLabel; this.byline = from.byline; this.dateLine = from.dateLine; this.contributors = from.contributors;
@@ -66,7 +66,7 @@ class Facts implements LineFacts {
 
 /** Copies the text-only facts of a line (explicit fields: a plain object of one shape, cheap to copy). */
 function copyFacts(to: LineFacts, from: Facts): void {
-  to.signoff = from.signoff; to.words = from.words; to.endsSentence = from.endsSentence; to.stopRatio = from.stopRatio;
+  to.signoff = from.signoff; to.words = from.words; to.measured = from.measured; to.measuredWords = from.measuredWords; to.endsSentence = from.endsSentence; to.stopRatio = from.stopRatio;
   to.capsRatio = from.capsRatio; to.digitRatio = from.digitRatio; to.listShape = from.listShape; to.textLike = from.textLike;
   to.dataLike = from.dataLike; to.footnote = from.footnote; to.phrase = from.phrase; to.credit = from.credit;
   to.mediaLabel = from.mediaLabel; to.byline = from.byline; to.dateLine = from.dateLine; to.contributors = from.contributors;

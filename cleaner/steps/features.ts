@@ -166,6 +166,9 @@ export function measureLine(l: Line, stop: ReadonlySet<string> = POOLED_STOPWORD
     i += cp > 0xffff ? 2 : 1;
   }
   l.words = latinToks + Math.round(cjk / CJK_CHARS_PER_WORD);
+  l.measured = text;
+  // wordCount counts the tokens the same way until it meets a CJK character
+  l.measuredWords = cjk === 0 ? toks : -1;
   l.endsSentence = endsLikeSentence(text);
   l.stopRatio = toks ? stops / toks : 0;
   l.capsRatio = toks ? caps / toks : 0;

@@ -5,7 +5,8 @@ import { normaliseLine, PRINTABLE_ASCII_RE } from '../../cleaner/steps/normalise
 import { markListRuns } from '../../cleaner/steps/features.ts';
 import { LIST_ITEM_RE, measureLine } from '../../cleaner/steps/features.ts';
 import { POOLED_STOPWORDS } from '../../cleaner/tables/stopwords.ts';
-import { LOWER_COMPLEX, lowerUnit } from '../../cleaner/text.ts';
+import { LOWER_COMPLEX, lowerUnit, wordCount } from '../../cleaner/text.ts';
+import { clean } from '../../cleaner/clean.ts';
 import type { Line } from '../../cleaner/page.ts';
 import type { RemovalReason } from '../../cleaner/types.ts';
 import { firstCharsOf, lineShape, mayBeByline, mayBeCredit, mayBeDateLine, mayBeMediaLabel, mayBeSignoffLine, recogniseLine } from '../../cleaner/steps/recognise.ts';
@@ -307,5 +308,23 @@ describe('markListRuns', () => {
     for (const l of lines) measureLine(l);
     markListRuns(lines);
     expect(lines.map((l) => l.listRun)).toEqual([false, true, true, true, true, true, true, true, true, false]);
+  });
+});
+
+describe('body word count from the feature scan', () => {
+  it('equals wordCount of the body', () => {
+    const pages = [
+      'A title for the page here\n\nThe council met on Tuesday to discuss the budget for the year ahead and more.\n\nIt agreed to spend more on the roads, and less on the parks, said the mayor. REUTERS',
+      '東京の会議\n\n東京で2025年に会議が開かれました。多くの人が参加しました、と主催者は述べた。\n\nThe meeting in Tokyo drew many people from abroad, the organisers said today.',
+      'Title of the piece\n\nSecond para with numbers 12 and 3.5 and more words to be prose-like here today.\n\n(AP) — Third paragraph ends here with the agency sign-off and some more text. (AP)',
+    ];
+    for (const p of pages) {
+      const r = clean(p);
+      expect(r.wordCount, p.slice(0, 20)).toBe(wordCount(r.body));
+    }
+    fc.assert(fc.property(fc.array(trickyText, { minLength: 1, maxLength: 8 }), (parts) => {
+      const r = clean(parts.join('\n\n'));
+      expect(r.wordCount).toBe(wordCount(r.body));
+    }), { numRuns: 300 });
   });
 });
