@@ -20,7 +20,7 @@ import { findMedia } from './steps/media.ts';
 import { findRegion } from './steps/region.ts';
 import { findTitle, readHeader } from './steps/title.ts';
 import { forgetRecognisedText, parseBareByline } from './metadata/index.ts';
-import { safe } from './steps/recognise.ts';
+import { forgetGateAnswers, safe } from './steps/recognise.ts';
 import { classifyLines, markAuthorLines, paragraphAgencies, refineBody } from './steps/classify.ts';
 import { extractMetadata } from './steps/extract.ts';
 import { assemble, bodyParagraphs } from './steps/assemble.ts';
@@ -41,12 +41,32 @@ interface Labelled {
 }
 
 /** What the features and recognisers found on a line: a function of its text alone. */
-type LineFacts = Pick<Line, 'signoff' | 'words' | 'endsSentence' | 'stopRatio' | 'capsRatio' | 'digitRatio' | 'listShape'
+type LineFacts = Pick<Line, 'signoff' | 'words' | 'measured' | 'measuredWords' | 'endsSentence' | 'stopRatio' | 'capsRatio' | 'digitRatio' | 'listShape'
   | 'textLike' | 'dataLike' | 'footnote' | 'phrase' | 'credit' | 'mediaLabel' | 'byline' | 'dateLine' | 'contributors' | 'signoffLine'>;
 
+/**
+ * A snapshot of the text-only facts of a line: a class, so every snapshot has one shape with its
+ * fields in the object (cheap to allocate and to read back).
+ */
+class Facts implements LineFacts {
+  readonly signoff: LineFacts['signoff']; readonly words: number; readonly measured: string; readonly measuredWords: number; readonly endsSentence: boolean; readonly stopRatio: number;
+  readonly capsRatio: number; readonly digitRatio: number; readonly listShape: boolean; readonly textLike: boolean;
+  readonly dataLike: boolean; readonly footnote: boolean; readonly phrase: LineFacts['phrase']; readonly credit: LineFacts['credit'];
+  readonly mediaLabel: LineFacts['mediaLabel']; readonly byline: LineFacts['byline']; readonly dateLine: LineFacts['dateLine'];
+  readonly contributors: LineFacts['contributors']; readonly signoffLine: LineFacts['signoffLine'];
+
+  constructor(from: LineFacts) {
+    this.signoff = from.signoff; this.words = from.words; this.measured = from.measured; this.measuredWords = from.measuredWords; this.endsSentence = from.endsSentence; this.stopRatio = from.stopRatio;
+    this.capsRatio = from.capsRatio; this.digitRatio = from.digitRatio; this.listShape = from.listShape; this.textLike = from.textLike;
+    this.dataLike = from.dataLike; this.footnote = from.footnote; this.phrase = from.phrase; this.credit = from.credit;
+    this.mediaLabel = from.mediaLabel; this.byline = from.byline; this.dateLine = from.dateLine; this.contributors = from.contributors;
+    this.signoffLine = from.signoffLine;
+  }
+}
+
 /** Copies the text-only facts of a line (explicit fields: a plain object of one shape, cheap to copy). */
-function copyFacts(to: LineFacts, from: LineFacts): void {
-  to.signoff = from.signoff; to.words = from.words; to.endsSentence = from.endsSentence; to.stopRatio = from.stopRatio;
+function copyFacts(to: LineFacts, from: Facts): void {
+  to.signoff = from.signoff; to.words = from.words; to.measured = from.measured; to.measuredWords = from.measuredWords; to.endsSentence = from.endsSentence; to.stopRatio = from.stopRatio;
   to.capsRatio = from.capsRatio; to.digitRatio = from.digitRatio; to.listShape = from.listShape; to.textLike = from.textLike;
   to.dataLike = from.dataLike; to.footnote = from.footnote; to.phrase = from.phrase; to.credit = from.credit;
   to.mediaLabel = from.mediaLabel; to.byline = from.byline; to.dateLine = from.dateLine; to.contributors = from.contributors;
@@ -58,7 +78,7 @@ function copyFacts(to: LineFacts, from: LineFacts): void {
  * text of a clean() call (the confirmation passes of `stabilise` see the same lines again).
  * The cached objects are shared, never mutated: later steps only replace them.
  */
-function measureAndRecognise(l: Line, memo: Map<string, LineFacts>): void {
+function measureAndRecognise(l: Line, memo: Map<string, Facts>): void {
   const known = memo.get(l.text);
   if (known) {
     copyFacts(l, known);
@@ -66,13 +86,11 @@ function measureAndRecognise(l: Line, memo: Map<string, LineFacts>): void {
   }
   measureLine(l);
   recogniseLine(l);
-  const facts = {} as LineFacts;
-  copyFacts(facts, l);
-  memo.set(l.text, facts);
+  memo.set(l.text, new Facts(l));
 }
 
 /** Steps 2-4 on normalised text: every line gets its label (title, body, caption, credit, removed). */
-function labelLines(normalised: string, maxLines: number, memo: Map<string, LineFacts>): Labelled {
+function labelLines(normalised: string, maxLines: number, memo: Map<string, Facts>): Labelled {
   // 2. split
   const { lines, overflow } = splitLines(normalised, maxLines);
   // 3. features, 4a. recognisers
@@ -108,7 +126,7 @@ function keptText(kept: readonly Line[]): string {
 }
 
 /** Re-labels the kept lines as a page of their own until the labels no longer change. */
-function stabilise(lines: Line[], memo: Map<string, LineFacts>): void {
+function stabilise(lines: Line[], memo: Map<string, Facts>): void {
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     // the page a reader would clean again: the title first, then the paragraphs in order
     const kept = [...lines.filter((l) => l.label === 'title').slice(0, 1), ...lines.filter((l) => l.label === 'body')];
@@ -140,6 +158,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     return cleanPage(text, options);
   } finally {
     forgetRecognisedText();
+    forgetGateAnswers();
   }
 }
 
@@ -147,7 +166,7 @@ function cleanPage(text: string, options: CleanOptions): CleanResult {
   // 1. normalise
   const normalised = normalise(typeof text === 'string' ? text : String(text ?? ''));
   // 2-4. label every line
-  const memo = new Map<string, LineFacts>();
+  const memo = new Map<string, Facts>();
   const { lines, overflow, region } = labelLines(normalised, options.maxLines ?? DEFAULT_MAX_LINES, memo);
   stabilise(lines, memo);
   paragraphAgencies(lines);

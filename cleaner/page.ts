@@ -18,6 +18,10 @@ export interface Line {
   /** Agency sign-off at the end of the line, if any; features are measured without it. */
   signoff: { text: string; agency: string } | null;
   words: number;
+  /** The text the features were measured on (the line without its sign-off). */
+  measured: string;
+  /** wordCount(measured) when the scan could tell it (no CJK characters), else -1. */
+  measuredWords: number;
   chars: number;
   endsSentence: boolean;
   stopRatio: number;

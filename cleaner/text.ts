@@ -19,7 +19,13 @@ const SINGLE_WORD_RE = /^[\p{L}\p{N}]$/u;
 const SINGLE_DIGIT_RE = /^\p{N}$/u;
 /** Flags of the ASCII characters, computed with the same regexes as the other code points. */
 export const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => classOf(String.fromCharCode(c)));
-/** Flags of the non-ASCII code points seen so far (bounded: unseen ones are classified again). */
+/**
+ * Flags of the BMP code points seen so far, plus CLASS_KNOWN (0 = not classified yet): one typed
+ * load per character of the feature scan instead of a Map lookup.
+ */
+const CLASS_BMP = new Uint8Array(65_536);
+const CLASS_KNOWN = 0x80;
+/** Flags of the astral code points seen so far (bounded: unseen ones are classified again). */
 const CLASS_CACHE = new Map<number, number>();
 const CLASS_CACHE_MAX = 65_536;
 
@@ -30,12 +36,40 @@ function classOf(ch: string): number {
 
 export function codePointClass(cp: number): number {
   if (cp < 128) return ASCII_CLASS[cp]!;
+  if (cp < 0x10000) {
+    const known = CLASS_BMP[cp]!;
+    if (known !== 0) return known & ~CLASS_KNOWN;
+    const flags = classOf(String.fromCharCode(cp));
+    CLASS_BMP[cp] = flags | CLASS_KNOWN;
+    return flags;
+  }
   let f = CLASS_CACHE.get(cp);
   if (f === undefined) {
     f = classOf(String.fromCodePoint(cp));
     if (CLASS_CACHE.size < CLASS_CACHE_MAX) CLASS_CACHE.set(cp, f);
   }
   return f;
+}
+
+/** LOWER_BMP value of a unit whose lower case is not one unit of its own (see lowerUnit). */
+export const LOWER_COMPLEX = 0xffff;
+/** Lower case of the BMP units seen so far, plus one (0 = not computed yet). */
+const LOWER_BMP = new Uint32Array(65_536);
+
+/**
+ * The unit a BMP code unit becomes when a string holding it is lower-cased, or LOWER_COMPLEX when
+ * that depends on more than the unit: its lower case is longer (U+0130) or depends on its
+ * neighbours (capital sigma, final form at a word end), or it is U+FFFF itself. For every other
+ * unit, s.toLowerCase() is the concatenation of the units' lower cases.
+ */
+export function lowerUnit(c: number): number {
+  if (c < 128) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  const known = LOWER_BMP[c]!;
+  if (known !== 0) return known - 1;
+  const lower = String.fromCharCode(c).toLowerCase();
+  const unit = lower.length !== 1 || c === 0x3a3 || c === LOWER_COMPLEX ? LOWER_COMPLEX : lower.charCodeAt(0);
+  LOWER_BMP[c] = unit + 1;
+  return unit;
 }
 
 /** Tokens of letters/digits (CJK runs stay one token here; see wordCount for counting). */

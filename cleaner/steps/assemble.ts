@@ -10,6 +10,20 @@ export function bodyParagraphs(lines: readonly Line[]): string[] {
   return out;
 }
 
+/**
+ * wordCount(body), paragraph by paragraph (the blank lines between them end every token, so the
+ * counts add up): a paragraph that is the text its line's features were measured on reuses the
+ * count of that scan.
+ */
+export function bodyWordCount(lines: readonly Line[]): number {
+  let n = 0;
+  for (const l of lines) {
+    if (l.label !== 'body' || !l.paragraph) continue;
+    n += l.measuredWords >= 0 && l.paragraph === l.measured ? l.measuredWords : wordCount(l.paragraph);
+  }
+  return n;
+}
+
 export function assemble(lines: readonly Line[], overflow: readonly string[], paragraphs: string[], meta: Extracted): CleanResult {
   const removed: RemovedLine[] = [];
   let title: string | null = null;
@@ -30,6 +44,6 @@ export function assemble(lines: readonly Line[], overflow: readonly string[], pa
     publishedAt: meta.publishedAt,
     images: meta.images,
     removed,
-    wordCount: wordCount(body),
+    wordCount: bodyWordCount(lines),
   };
 }

@@ -15,7 +15,7 @@ export const LINE_BREAK_RE = /\r\n?/g;
  */
 export const ANSI_ESCAPE_RE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[0-Z\\-_])/g;
 /** Printable ASCII only: nothing for the normalisation to do but collapse spaces and trim. */
-const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
+export const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
 const SPACES_RE = / {2,}/g;
 
 /** Characters the corpus normalisation deletes. */

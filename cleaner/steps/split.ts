@@ -25,7 +25,7 @@ export function splitLines(normalised: string, maxLines = DEFAULT_MAX_LINES): { 
 function newLine(index: number, block: number, text: string): Line {
   return {
     index, block, text,
-    signoff: null, words: 0, chars: text.length, endsSentence: false, stopRatio: 0, capsRatio: 0, digitRatio: 0, listShape: false, footnote: false, listRun: false, dataLike: false,
+    signoff: null, words: 0, measured: text, measuredWords: -1, chars: text.length, endsSentence: false, stopRatio: 0, capsRatio: 0, digitRatio: 0, listShape: false, footnote: false, listRun: false, dataLike: false,
     repeats: 1, textLike: false, phrase: null,
     credit: null, mediaLabel: null, byline: null, dateLine: null, contributors: null, signoffLine: null,
     label: null, reason: null, caption: null, creditText: null, paired: false, paragraph: null, agencies: [],

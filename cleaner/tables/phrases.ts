@@ -245,10 +245,17 @@ function keyOf(s: string): string {
 
 const TRIM_KEY_CHAR_RE = /^[\s:.!?…›»>|•·\-–—]$/u;
 
+/** TRIM_KEY_CHAR_RE on ASCII characters, by code (1 = trimmed): the regex runs only on the others. */
+const TRIM_KEY_ASCII: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => (TRIM_KEY_CHAR_RE.test(String.fromCharCode(c)) ? 1 : 0));
+
 /** keyOf for a lower-cased line: TRIM_KEY_RE removed by walking back from the end (no scan of the whole line). */
 function keyOfLower(lower: string): string {
   let end = lower.length;
-  while (end > 0 && TRIM_KEY_CHAR_RE.test(lower.charAt(end - 1))) end--;
+  while (end > 0) {
+    const c = lower.charCodeAt(end - 1);
+    if (c < 128 ? TRIM_KEY_ASCII[c] === 0 : !TRIM_KEY_CHAR_RE.test(lower.charAt(end - 1))) break;
+    end--;
+  }
   return end === lower.length ? lower : lower.slice(0, end);
 }
 
@@ -318,7 +325,9 @@ const CONTAINS_MIN_LENGTH = Math.min(...CONTAINS.map(({ p }) => p.length));
  * trying `includes` with every phrase in order).
  */
 function firstContained(lower: string): PhraseRule | null {
-  if (CONTAINS.length === 0 || CONTAINS_MIN_LENGTH < 4 || lower.length < CONTAINS_MIN_LENGTH) {
+  // a line shorter than every phrase contains none
+  if (lower.length < CONTAINS_MIN_LENGTH) return null;
+  if (CONTAINS_MIN_LENGTH < 4) {
     for (const { p, rule } of CONTAINS) if (lower.includes(p)) return rule;
     return null;
   }
@@ -346,7 +355,8 @@ export function matchPhrase(line: string, words: number): PhraseRule | null {
   const lower = line.toLowerCase();
   const key = keyOfLower(lower);
   // the bullet strip removes at most two characters: a longer key is in no table
-  const exact = key.length <= EXACT_MAX_KEY_LENGTH + 2 ? EXACT.get(key.replace(LEADING_BULLET_RE, '')) : undefined;
+  const exact = key.length <= EXACT_MAX_KEY_LENGTH + 2
+    ? EXACT.get(LEADING_BULLETS.includes(key.charAt(0)) ? key.replace(LEADING_BULLET_RE, '') : key) : undefined;
   if (exact) return exact;
   if (words <= PREFIX_MAX_WORDS) {
     for (const { p, rule } of PREFIXES_BY_FIRST.get(lower.charAt(0)) ?? []) {
@@ -377,6 +387,10 @@ export function matchPhrase(line: string, words: number): PhraseRule | null {
  * always tried): a line failing its guard cannot match the regex, so skipping it changes no answer.
  * Under the `iu` flags only ASCII letters and U+017F (long s, folds to "s") match "newsletter".
  */
+const DASH_SPACE_OR_DIGIT_FIRST_RE = /^[—–\-\s\d]/u;
+const ASCII_DIGIT_RE = /[0-9]/;
+/** ASCII letters and digits (1), the ASCII characters \p{L} or \p{N} match. */
+const ASCII_ALNUM: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => (/[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 0));
 const PATTERN_GUARDS: readonly (((line: string, lower: string) => boolean) | undefined)[] = PATTERN_PHRASES.map(({ re }) => {
   const src = re.source;
   // "name says:" ends with the colon ($ without the m flag is the end of the line)
@@ -384,12 +398,23 @@ const PATTERN_GUARDS: readonly (((line: string, lower: string) => boolean) | und
   if (src.includes('\\bnewsletters?\\b')) return (_: string, lower: string) => lower.includes('newsletter') || lower.includes('newſletter');
   // a handle needs its "@"
   if (src.includes('@')) return (line: string) => line.includes('@');
-  // phone and fax numbers follow a colon
-  if (src.startsWith('(?:telephone|')) return (line: string) => line.includes(':');
+  // phone and fax numbers follow a colon and hold an ASCII digit (`\d` under `u`)
+  if (src.startsWith('(?:telephone|')) return (line: string) => line.includes(':') && ASCII_DIGIT_RE.test(line);
+  // a line of symbols only: its first character is no letter or digit (ASCII ones checked here, the rest by the regex)
+  if (src === '^[^\\p{L}\\p{N}]{1,12}$') return (line: string) => { const c = line.charCodeAt(0); return !(c < 0x80 && ASCII_ALNUM[c] === 1); };
+  // "— 14 comments": a dash, a whitespace character or an ASCII digit first
+  if (src.startsWith('^[—–-]?\\s?\\d')) return (line: string) => DASH_SPACE_OR_DIGIT_FIRST_RE.test(line);
+  // "About Acme" (case-sensitive, openers without metacharacters): the first character of an opener
+  if (src.startsWith('^(?:About|') && !re.flags.includes('i')) {
+    const firsts = src.slice('^(?:'.length, src.indexOf(')')).split('|').map((opener) => opener.charAt(0)).join('');
+    return (line: string) => firsts.includes(line.charAt(0));
+  }
   return undefined;
 });
 
 const LEADING_BULLET_RE = /^[•·▪►▶»>|\-–—*]\s?/u;
+/** The characters LEADING_BULLET_RE starts with: a key starting with none of them is left as it is. */
+const LEADING_BULLETS = '•·▪►▶»>|-–—*';
 
 /** Removes a trailing gallery-tool label (see TRAILING_LABELS) from a line; returns the line unchanged if none. */
 export function stripTrailingLabel(line: string): string {
