@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { franc } from 'franc-min';
 import { detectLanguage } from '../../cleaner/metadata/index.ts';
 import { ISO639_3_TO_1, TRIGRAM_LANGUAGES } from '../../cleaner/metadata/tables/languages.ts';
@@ -52,5 +53,44 @@ describe('detectLanguage', () => {
   it('only looks at a bounded prefix of very long text', () => {
     const text = CASES[1]?.[1].repeat(2000) ?? '';
     expect(detectLanguage(text)).toBe('es');
+  });
+
+  // closestLanguage cleans the sample unit by unit (a lower-case table) and scores with a hash
+  // table: text whose lower case depends on context ('Σ', 'İ', surrogates) takes the string path.
+  // Either way the answer must be franc's, whatever the case, accents and punctuation.
+  const WORDS = [
+    'the', 'harbour', 'board', 'voted', 'close', 'ferry', 'der', 'Gemeinderat', 'schließen', 'Fähranleger', 'le', 'conseil',
+    'fermeture', 'découvert', 'piliers', 'el', 'ayuntamiento', 'aprobó', 'cierre', 'muelle', 'câmara', 'encerramento',
+    'inspetores', 'consiglio', 'chiusura', 'pontile', 'gemeenteraad', 'besloten', 'veerpier', 'dewan', 'memutuskan',
+    'dermaga', 'İstanbul', 'ΣΟΦΙΑ', 'σας', 'Ünïcödé', 'naïve', 'façade', '’quoted’', '“Zitat”', '12:30', '2025', '#tag',
+    '(note)', '\u{1F600}', '\u{10400}', 'x\u00a0y', 'a\u2028b', '\u212Aelvin',
+  ];
+  const textArb = fc.array(
+    fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom('lower', 'upper', 'as-is'), fc.constantFrom(' ', '  ', ', ', '. ', '\n', ' - ')),
+    { minLength: 12, maxLength: 120 },
+  ).map((parts) => parts.map(([w, c, sep]) => (c === 'lower' ? w.toLowerCase() : c === 'upper' ? w.toUpperCase() : w) + sep).join(''));
+
+  it('agrees with franc-min on generated Latin text in any case, with accents, symbols and context-dependent lower cases', () => {
+    const only = [...(TRIGRAM_LANGUAGES.Latin ?? [])];
+    let checked = 0;
+    fc.assert(
+      fc.property(textArb, (text) => {
+        // only text both detectors score with the Latin models
+        if ((text.match(/\p{Script=Latin}/gu) ?? []).length < 40 || (text.match(/\p{Script=Greek}/gu) ?? []).length * 3 > text.length) return;
+        checked++;
+        expect(detectLanguage(text)).toBe(ISO639_3_TO_1[franc(text, { only, minLength: 1 })]);
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it.each([
+    ['İ lower-cases to two units (i + U+0307)', 'SİN de Bİr is in İİİ dan de İnİ İn İİİ İndİ de in İs İn İt İnİ İndİ'],
+    ['final sigma', 'ΣΑΣ the harbour board voted to close the old ferry pier ΟΔΟΣ after inspectors found cracks'],
+    ['a lone surrogate', 'the harbour board \uD800voted to close the old ferry pier after inspectors found cracks'],
+  ])('agrees with franc-min when the lower case depends on context: %s', (_what, text) => {
+    const only = [...(TRIGRAM_LANGUAGES.Latin ?? [])];
+    expect(detectLanguage(text)).toBe(ISO639_3_TO_1[franc(text, { only, minLength: 1 })]);
   });
 });
