@@ -1,11 +1,74 @@
 import type { DateKind, DateLineMatch } from './types.ts';
 import { collapseSpaces } from './spaces.ts';
 import { MONTH_NUMBER, WEEKDAYS } from './tables/months.ts';
-import { DATE_FILLER_WORDS, DATE_KEYWORDS_AFTER, DATE_KEYWORDS_BEFORE, MAX_PROSE_WORDS, READING_TIME, RELATIVE_DATE, RELATIVE_DATE_WORDS } from './tables/dates.ts';
+import {
+  DATE_FILLER_WORDS, DATE_KEYWORDS_AFTER, DATE_KEYWORDS_BEFORE, MAX_PROSE_WORDS, READING_TIME, RELATIVE_DATE, RELATIVE_DATE_ASCII_ANCHORS,
+  RELATIVE_DATE_WORDS, RELATIVE_DATE_WORDS_ASCII_ANCHORS,
+} from './tables/dates.ts';
 
 const ASCII_DIGIT_RE = /\d/;
 /** Printable ASCII is already NFC. */
 const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
+
+/** Lower-case ASCII anchor words by their first character. */
+function anchorsByFirst(words: readonly string[]): readonly (readonly string[] | undefined)[] {
+  const table: string[][] = [];
+  for (const w of words) (table[w.charCodeAt(0)] ??= []).push(w);
+  return table;
+}
+const RELATIVE_ANCHORS_BY_FIRST = anchorsByFirst(RELATIVE_DATE_ASCII_ANCHORS);
+const RELATIVE_WORDS_ANCHORS_BY_FIRST = anchorsByFirst(RELATIVE_DATE_WORDS_ASCII_ANCHORS);
+
+/** An ASCII word character ([A-Za-z0-9_], what `\b` and `\s` tell apart in ASCII text). */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
+}
+
+/** Whether the lower-case ASCII text holds one of the anchors as a whole word (no word character on either side). */
+function hasAnchorWord(lower: string, byFirst: readonly (readonly string[] | undefined)[]): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const anchors = byFirst[lower.charCodeAt(i)];
+    if (anchors === undefined || (i > 0 && isAsciiWordChar(lower.charCodeAt(i - 1)))) continue;
+    for (const a of anchors) {
+      const end = i + a.length;
+      if (lower.startsWith(a, i) && (end === lower.length || !isAsciiWordChar(lower.charCodeAt(end)))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * re.test(s) for RELATIVE_DATE or RELATIVE_DATE_WORDS, skipping the regex (costly: it is tried at
+ * every position) when s is ASCII and holds none of the anchor words one of its matches must hold:
+ * in every phrase the anchor has `\b` or `\s` on both sides.
+ */
+function hasRelativeDate(s: string, ascii: boolean, re: RegExp, byFirst: readonly (readonly string[] | undefined)[]): boolean {
+  if (ascii && !hasAnchorWord(s.toLowerCase(), byFirst)) return false;
+  return re.test(s);
+}
+
+const OPENING_BRACKET_OR_CLOSING_RE = /^[(（[]|[)）\]]$/g;
+
+/** s without one opening bracket at its start and one closing bracket at its end. */
+function stripBrackets(s: string): string {
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  // the only characters the regex removes
+  const bracketed = first === 0x28 || first === 0xff08 || first === 0x5b || last === 0x29 || last === 0xff09 || last === 0x5d;
+  return bracketed ? s.replace(OPENING_BRACKET_OR_CLOSING_RE, '') : s;
+}
+
+/**
+ * False when READING_TIME cannot match: it is anchored at the start, where it needs an ASCII digit
+ * or the first letter of a label (listen/lesezeit/leestijd, tiempo/temps/tempo, waktu, reading:
+ * an ASCII letter can only fold to another ASCII letter; other characters are left to the regex).
+ */
+function mayBeReadingTime(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 0x80) return true;
+  const lower = c | 0x20;
+  return (c >= 0x30 && c <= 0x39) || lower === 0x6c || lower === 0x74 || lower === 0x77 || lower === 0x72;
+}
 
 /** Date lines are short; anything longer is prose that mentions a date. */
 const MAX_DATE_LINE_LENGTH = 160;
@@ -200,11 +263,13 @@ function proseWords(rest: string): number {
  */
 export function parseDateLine(line: string): DateLineMatch | null {
   if (line.length > 4 * MAX_DATE_LINE_LENGTH) return null;
-  const s = collapseSpaces(PRINTABLE_ASCII_RE.test(line) ? line : line.normalize('NFC')).replace(/^[(（[]|[)）\]]$/g, '');
+  // s and every piece of it below are ASCII when the line is
+  const ascii = PRINTABLE_ASCII_RE.test(line);
+  const s = stripBrackets(collapseSpaces(ascii ? line : line.normalize('NFC')));
   if (s === '' || s.length > MAX_DATE_LINE_LENGTH) return null;
   // every date, time and reading-time pattern has a digit; without one only a relative-date word can match
-  if (!ASCII_DIGIT_RE.test(s) && !RELATIVE_DATE_WORDS.test(s)) return null;
-  if (READING_TIME.test(s)) return { date: null, kind: 'other', readingTime: true };
+  if (!ASCII_DIGIT_RE.test(s) && !hasRelativeDate(s, ascii, RELATIVE_DATE_WORDS, RELATIVE_WORDS_ANCHORS_BY_FIRST)) return null;
+  if (mayBeReadingTime(s) && READING_TIME.test(s)) return { date: null, kind: 'other', readingTime: true };
 
   const found = findDates(s);
   const dates: { date: string; kind: DateKind }[] = [];
@@ -222,7 +287,7 @@ export function parseDateLine(line: string): DateLineMatch | null {
 
   // "Posted on 14 September 2024 by Ruth Kinsella": the byline tail is not prose.
   if (found.length > 0) rest = rest.replace(/\s(?:by|por|par|von|oleh|door)\s\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{Lu}[\p{L}\p{M}'’.-]*){0,3}\s*$/u, ' ');
-  const relative = RELATIVE_DATE.test(rest);
+  const relative = hasRelativeDate(rest, ascii, RELATIVE_DATE, RELATIVE_ANCHORS_BY_FIRST);
   const withoutRelative = relative ? rest.replace(RELATIVE_DATE, ' ') : rest;
   // every NO_YEAR_DATE and TIME alternative holds an ASCII digit (`\d` under `u`)
   const stripped = ASCII_DIGIT_RE.test(withoutRelative) ? withoutRelative.replace(NO_YEAR_DATE, ' ').replace(TIME, ' ') : withoutRelative;

@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDateLine } from '../../cleaner/metadata/index.ts';
+import {
+  RELATIVE_DATE, RELATIVE_DATE_ASCII_ANCHORS, RELATIVE_DATE_WORDS, RELATIVE_DATE_WORDS_ASCII_ANCHORS,
+} from '../../cleaner/metadata/tables/dates.ts';
 
 // [line, date, kind]
 const DATE_LINES: readonly (readonly [string, string | null, 'published' | 'updated' | 'other'])[] = [
@@ -103,5 +107,61 @@ describe('parseDateLine', () => {
 
   it('rejects impossible calendar dates but keeps the line as a date line', () => {
     expect(parseDateLine('February 30, 2025')).toEqual({ date: null, kind: 'other', dates: [] });
+  });
+});
+
+describe('parseDateLine fast paths (gates implied by the regexes)', () => {
+  // ASCII lines skip RELATIVE_DATE unless one of its anchor words stands alone; READING_TIME unless
+  // the line opens with a digit or a label's first letter; the bracket strip unless a bracket is there.
+  it.each([
+    ['3 HOURS AGO', null, 'other'],
+    ['Updated 3 hours AGO', null, 'updated'],
+    ['Chicago, 2 days ago', null, 'other'],
+    ['Yesterday', null, 'other'],
+    ['UPDATED YESTERDAY 10:31', null, 'updated'],
+    ['(Updated 5 hours ago)', null, 'updated'],
+    ['[12 March 2025]', '2025-03-12', 'other'],
+    ['Vor 3 Stunden', null, 'other'],
+    ['il y a 2 jours', null, 'other'],
+    ['4 ore fa', null, 'other'],
+    ['2 jam yang lalu', null, 'other'],
+    ['3 uur geleden', null, 'other'],
+    ['hace 2 horas', null, 'other'],
+  ] as const)('%j is a date line', (line, date, kind) => {
+    const m = parseDateLine(line);
+    expect(m?.date).toBe(date);
+    expect(m?.kind).toBe(kind);
+  });
+
+  it.each([['Chicago'], ['The player scored 3 goals'], ['Hierarchy of 12 needs'], ['favor 3']])('%j is not one', (line) => {
+    expect(parseDateLine(line)).toBeNull();
+  });
+
+  it.each([['5 min read'], ['LESEZEIT: 3 MIN.'], ['Reading time 4 min'], ['(Listen to this article · 5 min)'], ['Tempo di lettura: 2 min']])(
+    '%j is a reading time',
+    (line) => {
+      expect(parseDateLine(line)).toEqual({ date: null, kind: 'other', readingTime: true });
+    },
+  );
+
+  const anchorWord = (anchors: readonly string[]): RegExp =>
+    new RegExp(`(?<![A-Za-z0-9_])(?:${anchors.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z0-9_])`, 'i');
+  const ASCII_FRAGMENTS = [
+    '3 ', '12', 'hours', 'hour ', 'days ', 'ago', 'AGO', 'Ago ', ' ', '  ', '\t', 'hace ', 'HACE ', 'vor ', 'VOR ', 'il y a ', 'IL Y A ', 'minuti ', ' fa',
+    ' FA', 'uur ', 'geleden', 'jam ', 'yang ', 'lalu', 'LALU', 'Stunden', 'horas ', 'jours', 'yesterday', 'TODAY', 'Just now', 'heute', 'hier', 'Hoy',
+    "aujourd'hui", 'hari ini', 'x', '_', '-', '.', ',', 'Chicago', 'player',
+  ];
+  it('every RELATIVE_DATE(_WORDS) match in ASCII text holds one of its anchor words, standing alone', () => {
+    const all = anchorWord(RELATIVE_DATE_ASCII_ANCHORS);
+    const words = anchorWord(RELATIVE_DATE_WORDS_ASCII_ANCHORS);
+    let matched = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ASCII_FRAGMENTS), { maxLength: 12 }).map((xs) => xs.join('')), (s) => {
+        if (RELATIVE_DATE.test(s)) { matched++; expect(all.test(s)).toBe(true); }
+        if (RELATIVE_DATE_WORDS.test(s)) expect(words.test(s)).toBe(true);
+      }),
+      { seed: 20261128, numRuns: 5000 },
+    );
+    expect(matched).toBeGreaterThan(200);
   });
 });

@@ -66,5 +66,18 @@ export const RELATIVE_DATE = new RegExp(RELATIVE_DATE_PARTS.join('|'), 'iu');
 /** The relative-date phrases without a number ("yesterday", "heute"): all a line without digits can match. */
 export const RELATIVE_DATE_WORDS = new RegExp(RELATIVE_DATE_PARTS.filter((p) => !p.includes(String.raw`\d`)).join('|'), 'iu');
 
+/**
+ * Lower-case ASCII words, one of which every RELATIVE_DATE_WORDS match in ASCII text holds (on
+ * ASCII text the `iu` regex folds ASCII case only, and its non-ASCII words cannot match).
+ */
+export const RELATIVE_DATE_WORDS_ASCII_ANCHORS: readonly string[] = [
+  'yesterday', 'today', 'just now', 'gestern', 'heute', 'ayer', 'hoy', 'hier', "aujourd'hui", 'ieri', 'oggi', 'gisteren',
+  'vandaag', 'kemarin', 'hari ini',
+];
+/** The same for RELATIVE_DATE: its numbered phrases' fixed words ("ago", "hace", "vor", ...), then the words above. */
+export const RELATIVE_DATE_ASCII_ANCHORS: readonly string[] = [
+  'ago', 'hace', 'vor', 'il y a', 'fa', 'geleden', 'lalu', ...RELATIVE_DATE_WORDS_ASCII_ANCHORS,
+];
+
 /** Reading or listening time: "5 min read", "Lesezeit: 3 Min.", "Listen to this article · 5 min". */
 export const READING_TIME = /^(?:(?:listen to this article|lesezeit|tiempo de lectura|temps de lecture|tempo de leitura|tempo di lettura|leestijd|waktu baca|время чтения|読了時間|reading time)\s?[:·•|-]?\s?)?\d{1,3}\s?(?:-\s?\d{1,3}\s?)?(?:min(?:ute)?s?\.?|minuten|minutos|menit|мин(?:ут[ыа]?)?\.?|分)(?:\s(?:read|reading|de lectura|de lecture|de leitura|di lettura|leestijd|baca|чтения|listen))?\.?$|^(?:listen to this article|lesezeit|tiempo de lectura|temps de lecture|tempo de leitura|tempo di lettura|leestijd|время чтения|reading time)\s?[:·•|-]?\s?\d{1,3}\s?(?:min|mins|minutes|minuten|minutos|мин)\.?$/iu;
