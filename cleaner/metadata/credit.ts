@@ -94,24 +94,34 @@ const always = (): boolean => true;
 
 /** The label forms BY_LABELLED accepts (as asWritten spells them): its match contains one of them. */
 const BY_LABEL_FORMS: readonly string[] = CREDIT_BY_LABELS.flatMap((x) => (x === x.toUpperCase() ? [x] : [x, x.toUpperCase()]));
-const hasByLabel = (t: string): boolean => BY_LABEL_FORMS.some((l) => t.includes(l));
-/** Last characters of the STANDALONE credits (STANDALONE is case-sensitive and anchored at the end). */
-const STANDALONE_LAST = new Set(STANDALONE_CREDITS.map((c) => c.charAt(c.length - 1)));
-const endsLikeStandalone = (t: string): boolean => STANDALONE_LAST.has(t.charAt(t.length - 1));
+/** Whether the text contains one of BY_LABEL_FORMS: one case-sensitive literal alternation (V8 scans it far faster than 22 includes). */
+const BY_LABEL_FORM_RE = new RegExp(BY_LABEL_FORMS.map(escape).join('|'));
+const hasByLabel = (t: string): boolean => BY_LABEL_FORM_RE.test(t);
+/** STANDALONE_CREDITS by their last character (STANDALONE is case-sensitive and anchored at the end). */
+const STANDALONE_BY_LAST: ReadonlyMap<string, readonly string[]> = STANDALONE_CREDITS.reduce((m, c) => {
+  const last = c.charAt(c.length - 1);
+  m.set(last, [...(m.get(last) ?? []), c]);
+  return m;
+}, new Map<string, string[]>());
+/** Whether the text ends with one of the STANDALONE credits (what the regex needs). */
+const endsLikeStandalone = (t: string): boolean => STANDALONE_BY_LAST.get(t.charAt(t.length - 1))?.some((c) => t.endsWith(c)) ?? false;
+/** Characters LABELLED needs after its label; what COPYRIGHT_CREDIT needs. */
+const COLON_LIKE_RE = /[:：=]/;
+const COPYRIGHT_SIGN_RE = /©|\(c\)/;
 
 /** The suffix credit shapes, tried in this order. */
 const SUFFIX_TRIES: readonly SuffixTry[] = [
   { re: CJK_PAREN_CREDIT, may: (t) => t.endsWith('）'), ok: always },
   { re: PAREN, may: endsWithParen, ok: always },
   {
-    re: LABELLED, may: (t) => t.includes(':') || t.includes('：') || t.includes('='),
+    re: LABELLED, may: (t) => COLON_LIKE_RE.test(t),
     ok: (c) => wordCount(c) <= MAX_CREDIT_WORDS && !COPYRIGHT_NOTICE.test(c) && !readsLikeProse(c.replace(/^[^:：=]*[:：=]/u, '')),
   },
   { re: BY_LABELLED, may: hasByLabel, ok: (c) => wordCount(c) <= MAX_CREDIT_WORDS && !readsLikeProse(c.replace(/^\S+ by /u, '')) },
   { re: SLASH_AGENCY, may: (t) => t.includes('/'), ok: (c) => wordCount(c) <= 8 },
   { re: NAME_SLASH_CHAIN, may: (t) => t.includes('/'), ok: (c) => wordCount(c) <= 10 && endsWithOutlet(c) },
   { re: STANDALONE, may: endsLikeStandalone, ok: always },
-  { re: COPYRIGHT_CREDIT, may: (t) => t.includes('©') || t.includes('(c)'), ok: (c) => wordCount(c) <= 6 && !COPYRIGHT_NOTICE.test(c) },
+  { re: COPYRIGHT_CREDIT, may: (t) => COPYRIGHT_SIGN_RE.test(t), ok: (c) => wordCount(c) <= 6 && !COPYRIGHT_NOTICE.test(c) },
 ];
 
 function suffixCandidate(s: string): Candidate | null {
@@ -128,8 +138,20 @@ function suffixCandidate(s: string): Candidate | null {
 /** Longest text JUNK can match: a junk phrase and a whitespace character on each side. */
 const JUNK_MAX_LENGTH = Math.max(...TRAILING_CREDIT_JUNK.map((j) => j.length)) + 2;
 
+/**
+ * The characters a line can end with when JUNK matches (s is trimmed, so a junk phrase's last
+ * letter, in either case: on an ASCII character the `iu` regex folds ASCII case only).
+ */
+const JUNK_LAST_ASCII: ReadonlySet<number> = new Set(TRAILING_CREDIT_JUNK.flatMap((j) => {
+  const last = j.charAt(j.length - 1);
+  if (last.charCodeAt(0) >= 0x80) throw new Error(`credit junk ${j} must end with an ASCII character`);
+  return [last.toLowerCase().charCodeAt(0), last.toUpperCase().charCodeAt(0)];
+}));
+
 /** JUNK.exec(s), searching only the end of the line (JUNK is anchored at the end and bounded in length). */
 function junkAt(s: string): number {
+  const last = s.charCodeAt(s.length - 1);
+  if (last < 0x80 && !JUNK_LAST_ASCII.has(last)) return -1;
   const offset = Math.max(0, s.length - JUNK_MAX_LENGTH);
   const m = JUNK.exec(s.slice(offset));
   return m ? offset + m.index : -1;

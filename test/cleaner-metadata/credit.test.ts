@@ -105,3 +105,28 @@ describe('stripMediaLabel', () => {
     },
   );
 });
+
+describe('findCredit fast paths (gates implied by the regexes)', () => {
+  // JUNK runs only when the line ends with a junk phrase's last letter (either case; non-ASCII
+  // endings go to the regex, which folds 'ſ' to 's'); BY_LABELLED only when a by-label form is
+  // present; STANDALONE only when the line ends with one of its credits; LABELLED and
+  // COPYRIGHT_CREDIT only with their colon or copyright sign.
+  it.each([
+    ['Protesters march in the rain. REUTERS/Jane Doe Purchase Licensing Rights, opens new tab', 'REUTERS/Jane Doe', 'Protesters march in the rain.'],
+    ['Protesters march. REUTERS/Jane Doe PURCHASE LICENSING RIGHTS', 'REUTERS/Jane Doe', 'Protesters march.'],
+    ['Protesters march. REUTERS/Jane Doe purchase licensing rightſ', 'REUTERS/Jane Doe', 'Protesters march.'],
+    ['A dog sleeps. PHOTO BY JANE DOE', 'PHOTO BY JANE DOE', 'A dog sleeps.'],
+    ['A dog sleeps. Foto oleh Jane Doe', 'Foto oleh Jane Doe', 'A dog sleeps.'],
+    ['A dog sleeps Getty Images', 'Getty Images', 'A dog sleeps'],
+    ['A dog sleeps. AFP via Getty Images', 'AFP via Getty Images', 'A dog sleeps.'],
+    ['A dog sleeps. (c) Jane Doe', '(c) Jane Doe', 'A dog sleeps.'],
+    ['A dog sleeps. Photo：Jane Doe', 'Photo：Jane Doe', 'A dog sleeps.'],
+    ['A dog sleeps. 사진=연합뉴스', '사진=연합뉴스', 'A dog sleeps.'],
+  ])('%j', (line, credit, rest) => {
+    expect(findCredit(line)).toMatchObject({ credit, rest, position: 'suffix' });
+  });
+
+  it.each([['A dog sleeps getty images'], ['Toggle Caption'], ['A dog sleeps. Photographed by Jane Doe']])('%j has none', (line) => {
+    expect(findCredit(line)).toBeNull();
+  });
+});
