@@ -63,6 +63,18 @@ function tokens(text: string): string[] {
   return text.split(' ').filter((t) => t !== '');
 }
 
+/** tokens(text).length without building the tokens: the runs of characters other than ' '. */
+function tokenCount(text: string): number {
+  let n = 0;
+  let inToken = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) === 0x20;
+    if (!space && !inToken) n++;
+    inToken = !space;
+  }
+  return n;
+}
+
 function dropHonorifics(ts: string[]): string[] {
   let i = 0;
   while (i < ts.length - 1 && HONORIFICS.has((ts[i] ?? '').toLowerCase())) i++;
@@ -234,7 +246,7 @@ export function parseByline(line: string): BylineMatch | null {
   }
   // ... or names with an agency/title after a separator: "Jane Doe | Reuters", "Anna Schmidt, dpa".
   const sep = /\s[|｜]\s|,\s?/.exec(s);
-  if (sep && tokens(s).length <= MAX_UNPREFIXED_WORDS) {
+  if (sep && tokenCount(s) <= MAX_UNPREFIXED_WORDS) {
     const after = s.slice(sep.index + sep[0].length);
     if (agencyOf(after.trim()) || isJobTitle(after)) return parseNames(s, false);
   }
