@@ -41,16 +41,18 @@ function mayCaptureAgency(trimmed: string): boolean {
   const c = trimmed.charCodeAt(n - 1);
   if (c === 0x29 || c === 0xff09 || c === 0x2e) {
     const close = c === 0x2e ? n - 2 : n - 1;
+    // the last bracket before the closing one, looked for no further than a capture's length
     let open = close - 1;
-    while (open >= 0 && !isBracketUnit(trimmed.charCodeAt(open))) open--;
+    while (open >= 0 && close - open - 1 <= MAX_BRACKETED && !isBracketUnit(trimmed.charCodeAt(open))) open--;
     const o = trimmed.charCodeAt(open);
     if (open < 0 || (o !== 0x28 && o !== 0xff08) || close - open - 1 < 1 || close - open - 1 > MAX_BRACKETED) return false;
     return agencyEntry(trimmed.slice(open + 1, close).trim()) !== undefined;
   }
+  // the last token, looked for no further than a capture's length (and a dash)
   let start = n;
-  while (start > 0 && !isWhitespaceUnit(trimmed.charCodeAt(start - 1))) start--;
+  while (start > 0 && n - start <= MAX_BARE + 1 && !isWhitespaceUnit(trimmed.charCodeAt(start - 1))) start--;
+  if (n - start > MAX_BARE + 1) return false;
   const token = trimmed.slice(start);
-  if (token.length > MAX_BARE + 1) return false;
   return agencyEntry(token) !== undefined || (isDashUnit(token.charCodeAt(0)) && agencyEntry(token.slice(1)) !== undefined);
 }
 

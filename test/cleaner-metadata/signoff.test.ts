@@ -84,6 +84,14 @@ describe('sign-off fast paths (gates implied by the anchored patterns)', () => {
     expect(splitSignoff(line)?.agency).toBe(agency);
   });
 
+  it('bounds its look-back by the longest capture (30 bracketed, 25 bare characters)', () => {
+    const para = 'これは長い段落です。';
+    expect(splitSignoff(`${para.repeat(3)} 共同`)?.agency).toBe('Kyodo');
+    expect(splitSignoff(`${para.repeat(30)}共同`)).toBeNull();
+    expect(splitSignoff(`The deal was signed on Tuesday. (${' '.repeat(10)}AFP${' '.repeat(17)})`)?.agency).toBe('AFP');
+    expect(splitSignoff(`The deal was signed on Tuesday. (${' '.repeat(10)}AFP${' '.repeat(18)})`)).toBeNull();
+  });
+
   it.each([['The deal was signed on Tuesday. x\u2014AP'], ['The deal was signed on Tuesday. (AFP)(x)'], ['The deal was signed on Tuesday. )AFP)']])(
     '%j does not',
     (line) => {
