@@ -2,49 +2,38 @@ import type { DateKind, DateLineMatch } from './types.ts';
 import { collapseSpaces } from './spaces.ts';
 import { MONTH_NUMBER, WEEKDAYS } from './tables/months.ts';
 import {
-  DATE_FILLER_WORDS, DATE_KEYWORDS_AFTER, DATE_KEYWORDS_BEFORE, MAX_PROSE_WORDS, READING_TIME, RELATIVE_DATE, RELATIVE_DATE_ASCII_ANCHORS,
-  RELATIVE_DATE_WORDS, RELATIVE_DATE_WORDS_ASCII_ANCHORS,
+  DATE_FILLER_WORDS, DATE_KEYWORDS_AFTER, DATE_KEYWORDS_BEFORE, MAX_PROSE_WORDS, READING_TIME, RELATIVE_DATE, RELATIVE_DATE_ANCHORS,
+  RELATIVE_DATE_WORDS, RELATIVE_DATE_WORDS_ANCHORS,
 } from './tables/dates.ts';
 
 const ASCII_DIGIT_RE = /\d/;
 /** Printable ASCII is already NFC. */
 const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Lower-case ASCII anchor words by their first character. */
-function anchorsByFirst(words: readonly string[]): readonly (readonly string[] | undefined)[] {
-  const table: string[][] = [];
-  for (const w of words) (table[w.charCodeAt(0)] ??= []).push(w);
-  return table;
-}
-const RELATIVE_ANCHORS_BY_FIRST = anchorsByFirst(RELATIVE_DATE_ASCII_ANCHORS);
-const RELATIVE_WORDS_ANCHORS_BY_FIRST = anchorsByFirst(RELATIVE_DATE_WORDS_ASCII_ANCHORS);
-
-/** An ASCII word character ([A-Za-z0-9_], what `\b` and `\s` tell apart in ASCII text). */
-function isAsciiWordChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
+interface AnchorGate {
+  /** The ASCII anchors as whole words (ASCII word characters on neither side), case-insensitive: for ASCII text. */
+  readonly asciiWord: RegExp;
+  /** Every anchor, with the relative-date regexes' own `iu` flags: for any text. */
+  readonly any: RegExp;
 }
 
-/** Whether the lower-case ASCII text holds one of the anchors as a whole word (no word character on either side). */
-function hasAnchorWord(lower: string, byFirst: readonly (readonly string[] | undefined)[]): boolean {
-  for (let i = 0; i < lower.length; i++) {
-    const anchors = byFirst[lower.charCodeAt(i)];
-    if (anchors === undefined || (i > 0 && isAsciiWordChar(lower.charCodeAt(i - 1)))) continue;
-    for (const a of anchors) {
-      const end = i + a.length;
-      if (lower.startsWith(a, i) && (end === lower.length || !isAsciiWordChar(lower.charCodeAt(end)))) return true;
-    }
-  }
-  return false;
+function anchorGate(anchors: readonly string[]): AnchorGate {
+  const ascii = anchors.filter((a) => PRINTABLE_ASCII_RE.test(a)).map(escape).join('|');
+  return {
+    asciiWord: new RegExp(`(?<![A-Za-z0-9_])(?:${ascii})(?![A-Za-z0-9_])`, 'i'),
+    any: new RegExp(anchors.map(escape).join('|'), 'iu'),
+  };
 }
+const RELATIVE_GATE = anchorGate(RELATIVE_DATE_ANCHORS);
+const RELATIVE_WORDS_GATE = anchorGate(RELATIVE_DATE_WORDS_ANCHORS);
 
 /**
- * re.test(s) for RELATIVE_DATE or RELATIVE_DATE_WORDS, skipping the regex (costly: it is tried at
- * every position) when s is ASCII and holds none of the anchor words one of its matches must hold:
- * in every phrase the anchor has `\b` or `\s` on both sides.
+ * re.test(s) for RELATIVE_DATE or RELATIVE_DATE_WORDS, run only when s holds one of their anchors
+ * (literal alternations scan ~10x faster than these regexes, tried at every position).
  */
-function hasRelativeDate(s: string, ascii: boolean, re: RegExp, byFirst: readonly (readonly string[] | undefined)[]): boolean {
-  if (ascii && !hasAnchorWord(s.toLowerCase(), byFirst)) return false;
-  return re.test(s);
+function hasRelativeDate(s: string, ascii: boolean, re: RegExp, gate: AnchorGate): boolean {
+  return (ascii ? gate.asciiWord : gate.any).test(s) && re.test(s);
 }
 
 const OPENING_BRACKET_OR_CLOSING_RE = /^[(（[]|[)）\]]$/g;
@@ -75,7 +64,6 @@ const MAX_DATE_LINE_LENGTH = 160;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const MONTH_ALT = [...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
 const NOT_LETTER_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
 const NOT_LETTER_AFTER = String.raw`(?![\p{L}])`;
@@ -124,6 +112,19 @@ const NO_YEAR_DATE = new RegExp(
 const TIME = /(?<!\d)\d{1,2}(?:[:.h]\d{2}(?:[:.]\d{2})?|\s?時\s?\d{1,2}\s?分|\s?시\s?\d{1,2}\s?분)(?:\s?[ap]\.?m\.?)?(?!\d)|(?<!\d)\d{1,2}\s?[ap]\.?m\.?(?![\p{L}])|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?/giu;
 
 const TIME_ONCE = new RegExp(TIME.source, 'iu');
+
+/**
+ * The month names written in ASCII, as one case-insensitive literal alternation. In ASCII text
+ * NO_YEAR_DATE can only match through one of them (its other shapes need 月, 월, 日 or 일, and
+ * the `iu` regex folds ASCII letters only to ASCII letters).
+ */
+const ASCII_MONTH_NAME_RE = new RegExp([...MONTH_NUMBER.keys()].filter((k) => PRINTABLE_ASCII_RE.test(k)).map(escape).join('|'), 'i');
+
+/** text.replace(NO_YEAR_DATE, ' ').replace(TIME, ' '), skipping NO_YEAR_DATE (costly: ~100 month names at each position) when it cannot match. */
+function stripNoYearDatesAndTimes(text: string, ascii: boolean): string {
+  const withoutNoYear = !ascii || ASCII_MONTH_NAME_RE.test(text) ? text.replace(NO_YEAR_DATE, ' ') : text;
+  return withoutNoYear.replace(TIME, ' ');
+}
 
 function keywordRegex(entries: readonly (readonly [string, DateKind])[]): RegExp {
   const words = entries.map(([k]) => k).sort((a, b) => b.length - a.length);
@@ -268,7 +269,7 @@ export function parseDateLine(line: string): DateLineMatch | null {
   const s = stripBrackets(collapseSpaces(ascii ? line : line.normalize('NFC')));
   if (s === '' || s.length > MAX_DATE_LINE_LENGTH) return null;
   // every date, time and reading-time pattern has a digit; without one only a relative-date word can match
-  if (!ASCII_DIGIT_RE.test(s) && !hasRelativeDate(s, ascii, RELATIVE_DATE_WORDS, RELATIVE_WORDS_ANCHORS_BY_FIRST)) return null;
+  if (!ASCII_DIGIT_RE.test(s) && !hasRelativeDate(s, ascii, RELATIVE_DATE_WORDS, RELATIVE_WORDS_GATE)) return null;
   if (mayBeReadingTime(s) && READING_TIME.test(s)) return { date: null, kind: 'other', readingTime: true };
 
   const found = findDates(s);
@@ -287,10 +288,10 @@ export function parseDateLine(line: string): DateLineMatch | null {
 
   // "Posted on 14 September 2024 by Ruth Kinsella": the byline tail is not prose.
   if (found.length > 0) rest = rest.replace(/\s(?:by|por|par|von|oleh|door)\s\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{Lu}[\p{L}\p{M}'’.-]*){0,3}\s*$/u, ' ');
-  const relative = hasRelativeDate(rest, ascii, RELATIVE_DATE, RELATIVE_ANCHORS_BY_FIRST);
+  const relative = hasRelativeDate(rest, ascii, RELATIVE_DATE, RELATIVE_GATE);
   const withoutRelative = relative ? rest.replace(RELATIVE_DATE, ' ') : rest;
   // every NO_YEAR_DATE and TIME alternative holds an ASCII digit (`\d` under `u`)
-  const stripped = ASCII_DIGIT_RE.test(withoutRelative) ? withoutRelative.replace(NO_YEAR_DATE, ' ').replace(TIME, ' ') : withoutRelative;
+  const stripped = ASCII_DIGIT_RE.test(withoutRelative) ? stripNoYearDatesAndTimes(withoutRelative, ascii) : withoutRelative;
   const hadTimeOrNoYear = stripped !== withoutRelative;
   if (found.length === 0 && !relative && !hadTimeOrNoYear) return null;
 

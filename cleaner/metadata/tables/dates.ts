@@ -67,16 +67,17 @@ export const RELATIVE_DATE = new RegExp(RELATIVE_DATE_PARTS.join('|'), 'iu');
 export const RELATIVE_DATE_WORDS = new RegExp(RELATIVE_DATE_PARTS.filter((p) => !p.includes(String.raw`\d`)).join('|'), 'iu');
 
 /**
- * Lower-case ASCII words, one of which every RELATIVE_DATE_WORDS match in ASCII text holds (on
- * ASCII text the `iu` regex folds ASCII case only, and its non-ASCII words cannot match).
+ * Fixed text every match holds: RELATIVE_DATE_WORDS' words, and RELATIVE_DATE's (each numbered
+ * phrase's fixed word - "ago", "hace", "назад", "前", ... - then the words). Matched with the same
+ * `iu` flags they are necessary conditions; the ASCII ones stand between `\b`s or `\s`s in every
+ * phrase, so in ASCII text they must stand alone as words.
  */
-export const RELATIVE_DATE_WORDS_ASCII_ANCHORS: readonly string[] = [
+export const RELATIVE_DATE_WORDS_ANCHORS: readonly string[] = [
   'yesterday', 'today', 'just now', 'gestern', 'heute', 'ayer', 'hoy', 'hier', "aujourd'hui", 'ieri', 'oggi', 'gisteren',
-  'vandaag', 'kemarin', 'hari ini',
+  'vandaag', 'kemarin', 'hari ini', 'вчера', 'сегодня',
 ];
-/** The same for RELATIVE_DATE: its numbered phrases' fixed words ("ago", "hace", "vor", ...), then the words above. */
-export const RELATIVE_DATE_ASCII_ANCHORS: readonly string[] = [
-  'ago', 'hace', 'vor', 'il y a', 'fa', 'geleden', 'lalu', ...RELATIVE_DATE_WORDS_ASCII_ANCHORS,
+export const RELATIVE_DATE_ANCHORS: readonly string[] = [
+  'ago', 'hace', 'há', 'vor', 'il y a', 'fa', 'geleden', 'lalu', 'назад', '前', '전', ...RELATIVE_DATE_WORDS_ANCHORS,
 ];
 
 /** Reading or listening time: "5 min read", "Lesezeit: 3 Min.", "Listen to this article · 5 min". */
