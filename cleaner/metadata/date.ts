@@ -135,6 +135,12 @@ function keywordRegex(entries: readonly (readonly [string, DateKind])[]): RegExp
 }
 const KEYWORD_BEFORE = keywordRegex(DATE_KEYWORDS_BEFORE);
 const KEYWORD_AFTER = keywordRegex(DATE_KEYWORDS_AFTER);
+/**
+ * Every keyword as one literal alternation with KEYWORD_*'s own `iu` flags: a KEYWORD_* match is one
+ * of these words, and this regex scans far faster (no lookarounds, no per-position alternation).
+ */
+const KEYWORD_BEFORE_WORDS = new RegExp(DATE_KEYWORDS_BEFORE.map(([k]) => escape(k)).join('|'), 'iu');
+const KEYWORD_AFTER_WORDS = new RegExp(DATE_KEYWORDS_AFTER.map(([k]) => escape(k)).join('|'), 'iu');
 const KIND_BEFORE = new Map(DATE_KEYWORDS_BEFORE.map(([k, v]) => [k, v]));
 const KIND_AFTER = new Map(DATE_KEYWORDS_AFTER.map(([k, v]) => [k, v]));
 
@@ -191,7 +197,8 @@ function lastSpaceDigit(s: string): number {
 /** Absolute dates in left-to-right order, scanning each start position once. */
 function findDates(s: string): FoundDate[] {
   const out: FoundDate[] = [];
-  const monthFirst = US_STYLE.test(s);
+  // only a day-month-year match asks (US_STYLE scans the whole line)
+  let monthFirst: boolean | undefined;
   // the month-name patterns need "\s<digit>" after the name: none can start at or after the last such pair
   const nameLimit = lastSpaceDigit(s);
   let i = 0;
@@ -221,7 +228,8 @@ function findDates(s: string): FoundDate[] {
       re.lastIndex = i;
       const m = re.exec(s);
       if (m) {
-        hit = { start: i, end: i + m[0].length, date: toIso(m, order, monthFirst) };
+        if (order === 'dmy') monthFirst ??= US_STYLE.test(s);
+        hit = { start: i, end: i + m[0].length, date: toIso(m, order, monthFirst ?? false) };
         break;
       }
     }
@@ -233,7 +241,8 @@ function findDates(s: string): FoundDate[] {
   return out;
 }
 
-function kindFrom(text: string, re: RegExp, kinds: ReadonlyMap<string, DateKind>, last: boolean): DateKind | null {
+function kindFrom(text: string, re: RegExp, words: RegExp, kinds: ReadonlyMap<string, DateKind>, last: boolean): DateKind | null {
+  if (!words.test(text)) return null;
   re.lastIndex = 0;
   let kind: DateKind | null = null;
   for (const m of text.matchAll(re)) {
@@ -279,7 +288,8 @@ export function parseDateLine(line: string): DateLineMatch | null {
   found.forEach((f, idx) => {
     const before = s.slice(cursor, f.start);
     const after = s.slice(f.end, found[idx + 1]?.start ?? s.length);
-    const kind = kindFrom(before, KEYWORD_BEFORE, KIND_BEFORE, true) ?? kindFrom(after.slice(0, 24), KEYWORD_AFTER, KIND_AFTER, false) ?? 'other';
+    const kind = kindFrom(before, KEYWORD_BEFORE, KEYWORD_BEFORE_WORDS, KIND_BEFORE, true)
+      ?? kindFrom(after.slice(0, 24), KEYWORD_AFTER, KEYWORD_AFTER_WORDS, KIND_AFTER, false) ?? 'other';
     if (f.date !== null) dates.push({ date: f.date, kind });
     rest += `${before} `;
     cursor = f.end;
@@ -295,10 +305,14 @@ export function parseDateLine(line: string): DateLineMatch | null {
   const hadTimeOrNoYear = stripped !== withoutRelative;
   if (found.length === 0 && !relative && !hadTimeOrNoYear) return null;
 
-  const withoutKeywords = stripped.replace(KEYWORD_BEFORE, ' ').replace(KEYWORD_AFTER, ' ');
+  const withoutBefore = KEYWORD_BEFORE_WORDS.test(stripped) ? stripped.replace(KEYWORD_BEFORE, ' ') : stripped;
+  const withoutKeywords = KEYWORD_AFTER_WORDS.test(withoutBefore) ? withoutBefore.replace(KEYWORD_AFTER, ' ') : withoutBefore;
   // Without a full date, relative date or time ("The night of 23 November"), allow no prose at all.
   const hasTime = TIME_ONCE.test(rest);
-  const keywords = KEYWORD_BEFORE.test(stripped) || KEYWORD_AFTER.test(stripped);
+  KEYWORD_BEFORE.lastIndex = 0;
+  KEYWORD_AFTER.lastIndex = 0;
+  const keywords = (KEYWORD_BEFORE_WORDS.test(stripped) && KEYWORD_BEFORE.test(stripped))
+    || (KEYWORD_AFTER_WORDS.test(stripped) && KEYWORD_AFTER.test(stripped));
   KEYWORD_BEFORE.lastIndex = 0;
   KEYWORD_AFTER.lastIndex = 0;
   // Without a full or relative date, only a keyword may accompany a time ("Updated 14:52 GMT").
@@ -309,6 +323,7 @@ export function parseDateLine(line: string): DateLineMatch | null {
 
   const first = dates[0];
   if (first) return { date: first.date, kind: first.kind, dates };
-  const kind = kindFrom(s, KEYWORD_BEFORE, KIND_BEFORE, false) ?? kindFrom(s, KEYWORD_AFTER, KIND_AFTER, false) ?? 'other';
+  const kind = kindFrom(s, KEYWORD_BEFORE, KEYWORD_BEFORE_WORDS, KIND_BEFORE, false)
+    ?? kindFrom(s, KEYWORD_AFTER, KEYWORD_AFTER_WORDS, KIND_AFTER, false) ?? 'other';
   return { date: null, kind, dates };
 }

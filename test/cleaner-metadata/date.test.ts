@@ -180,4 +180,22 @@ describe('parseDateLine fast paths (gates implied by the regexes)', () => {
   it.each([['3 часа назад'], ['3時間前'], ['3시간 전'], ['HÁ 2 DIAS']])('%j is a relative date line', (line) => {
     expect(parseDateLine(line)).toMatchObject({ date: null });
   });
+
+  // keywords are looked for only when one of their words occurs (a literal alternation with the
+  // same iu flags); US_STYLE only once a day-month-year date is found.
+  it.each([
+    ['UPDATED 12.03.2025', '2025-03-12', 'updated'],
+    ['Обновлено 5 апреля 2025', '2025-04-05', 'updated'],
+    ['2025年1月15日 19時02分 更新', '2025-01-15', 'updated'],
+    ['12.03.2025 수정', '2025-03-12', 'updated'],
+    ['VERÖFFENTLICHT AM 04.04.2025', '2025-04-04', 'published'],
+    ['aktualisiert 10:02 Uhr', null, 'updated'],
+    ['3/12/2025 10:00 a.m.', '2025-03-12', 'other'],
+    ['3/12/2025', '2025-12-03', 'other'],
+    ['3/12/2025 EST', '2025-03-12', 'other'],
+    ['PUBLISHED 3/12/2025 10:00 PM ET', '2025-03-12', 'published'],
+    ['posted on 3 March 2025 by Ruth Kinsella', '2025-03-03', 'published'],
+  ] as const)('%j -> %s (%s)', (line, date, kind) => {
+    expect(parseDateLine(line)).toMatchObject({ date, kind });
+  });
 });
