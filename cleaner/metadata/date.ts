@@ -1,5 +1,5 @@
 import type { DateKind, DateLineMatch } from './types.ts';
-import { collapseSpaces } from './spaces.ts';
+import { collapseSpaces, isWhitespaceUnit } from './spaces.ts';
 import { MONTH_NUMBER, WEEKDAYS } from './tables/months.ts';
 import {
   DATE_FILLER_WORDS, DATE_KEYWORDS_AFTER, DATE_KEYWORDS_BEFORE, MAX_PROSE_WORDS, READING_TIME, RELATIVE_DATE, RELATIVE_DATE_ANCHORS,
@@ -72,23 +72,60 @@ type Order = 'ymd' | 'dmy' | 'mdy' | 'dMy' | 'Mdy';
 interface DatePattern {
   readonly re: RegExp;
   readonly order: Order;
+  /**
+   * For the patterns that open with digits: false when the pattern cannot match a position whose
+   * run of ASCII digits has this length and is followed by this character (NaN at the end).
+   */
+  readonly may: (run: number, next: number) => boolean;
 }
+
+const isYearMark = (c: number): boolean => c === 0x5e74 || c === 0xb144; // 年 년
+/** After a day in "12th March", "12. März", "12 de marzo", "1º de": ASCII letters fold only to ASCII ones. */
+const mayFollowDay = (c: number): boolean => {
+  const lower = c | 0x20;
+  return c >= 0x80 || isWhitespaceUnit(c) || c === 0x2e || lower === 0x73 || lower === 0x6e || lower === 0x72 || lower === 0x74 || lower === 0x65;
+};
+const never = (): boolean => false;
 
 /** Absolute dates, tried in this order at each position (sticky scanning keeps it linear). */
 const DATE_PATTERNS: readonly DatePattern[] = [
-  { re: /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]?/uy, order: 'ymd' },
-  { re: /(\d{4})-(\d{1,2})-(\d{1,2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)/y, order: 'ymd' },
-  { re: /(\d{4})[./](\d{1,2})[./](\d{1,2})\.?(?!\d)/y, order: 'ymd' },
-  { re: /(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)/y, order: 'dmy' },
+  { re: /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]?/uy, order: 'ymd', may: (run, next) => run === 4 && (isYearMark(next) || isWhitespaceUnit(next)) },
+  {
+    re: /(\d{4})-(\d{1,2})-(\d{1,2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)/y,
+    order: 'ymd',
+    may: (run, next) => run === 4 && next === 0x2d,
+  },
+  { re: /(\d{4})[./](\d{1,2})[./](\d{1,2})\.?(?!\d)/y, order: 'ymd', may: (run, next) => run === 4 && (next === 0x2e || next === 0x2f) },
+  { re: /(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)/y, order: 'dmy', may: (run, next) => run <= 2 && (next === 0x2e || next === 0x2f || next === 0x2d) },
   {
     re: new RegExp(String.raw`(\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s(?:de\s)?(${MONTH_ALT})\.?${NOT_LETTER_AFTER},?\s(?:de\s)?(\d{4})(?!\d)`, 'iuy'),
     order: 'dMy',
+    may: (run, next) => run <= 2 && mayFollowDay(next),
   },
   {
     re: new RegExp(String.raw`(${MONTH_ALT})\.?${NOT_LETTER_AFTER}\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})(?!\d)`, 'iuy'),
     order: 'Mdy',
+    may: never, // opens with a month name: see mayBeMonthName
   },
 ];
+
+/** The month names written in ASCII, lower case. */
+const ASCII_MONTH_NAMES: ReadonlySet<string> = new Set([...MONTH_NUMBER.keys()].filter((k) => PRINTABLE_ASCII_RE.test(k)));
+
+/**
+ * False when no month name (as the `iu` month-name patterns match it: not followed by a letter,
+ * perhaps after a '.') can start at s[i], an ASCII letter: when the run of ASCII letters there ends
+ * at an ASCII non-letter or the end, it is the only candidate and must be an ASCII month name.
+ */
+function mayBeMonthName(s: string, i: number): boolean {
+  let j = i;
+  for (; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c >= 0x80) return true;
+    if (!((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) break;
+  }
+  return ASCII_MONTH_NAMES.has(s.slice(i, j).toLowerCase());
+}
 
 /** The DATE_PATTERNS that open with a digit (`\d` is ASCII-only), in table order, and the others. */
 const DIGIT_DATE_PATTERNS = DATE_PATTERNS.filter((p) => p.re.source.startsWith(String.raw`(\d`));
@@ -184,12 +221,11 @@ function toIso(m: RegExpExecArray, order: Order, monthFirst: boolean): string | 
   }
 }
 
-const WHITESPACE_CHAR_RE = /^\s$/u;
 /** The index of the last whitespace character followed by an ASCII digit, or -1. */
 function lastSpaceDigit(s: string): number {
   for (let k = s.length - 2; k >= 0; k--) {
     const d = s.charCodeAt(k + 1);
-    if (d >= 0x30 && d <= 0x39 && WHITESPACE_CHAR_RE.test(s.charAt(k))) return k;
+    if (d >= 0x30 && d <= 0x39 && isWhitespaceUnit(s.charCodeAt(k))) return k;
   }
   return -1;
 }
@@ -220,11 +256,22 @@ function findDates(s: string): FoundDate[] {
       continue;
     }
     let hit: FoundDate | null = null;
-    // the patterns that can start here: those opening with a digit at an ASCII digit, the month-name
-    // ones at a letter that begins a month name (any non-ASCII letter may fold to one under `iu`)
-    const candidates = c >= 0x30 && c <= 0x39 ? DIGIT_DATE_PATTERNS
-      : i >= nameLimit || (c < 0x80 && MONTH_FIRST_ASCII[c | 0x20] !== 1) ? NO_DATE_PATTERNS : NAME_DATE_PATTERNS;
-    for (const { re, order } of candidates) {
+    // the patterns that can start here: those opening with a digit at an ASCII digit (each knowing
+    // what its digits must look like), the month-name ones at a letter that may begin a month name
+    // (any non-ASCII letter may fold to one under `iu`)
+    const digit = c >= 0x30 && c <= 0x39;
+    let run = 0;
+    let next = NaN;
+    if (digit) {
+      let j = i + 1;
+      while (j < s.length && s.charCodeAt(j) >= 0x30 && s.charCodeAt(j) <= 0x39) j++;
+      run = j - i;
+      next = s.charCodeAt(j);
+    }
+    const candidates = digit ? DIGIT_DATE_PATTERNS
+      : i >= nameLimit || (c < 0x80 && (MONTH_FIRST_ASCII[c | 0x20] !== 1 || !mayBeMonthName(s, i))) ? NO_DATE_PATTERNS : NAME_DATE_PATTERNS;
+    for (const { re, order, may } of candidates) {
+      if (digit && !may(run, next)) continue;
       re.lastIndex = i;
       const m = re.exec(s);
       if (m) {

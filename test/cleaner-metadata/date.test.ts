@@ -198,4 +198,19 @@ describe('parseDateLine fast paths (gates implied by the regexes)', () => {
   ] as const)('%j -> %s (%s)', (line, date, kind) => {
     expect(parseDateLine(line)).toMatchObject({ date, kind });
   });
+
+  // findDates tries a digit-led pattern only when the digit run's length and the next character
+  // fit it, and a month-name pattern only when the ASCII letter run there is a month name.
+  it.each([
+    ['2025年3月12日', '2025-03-12'], ['2025 年 3 月 12 日', '2025-03-12'], ['2025-03-12T10:00Z', '2025-03-12'], ['2025/3/12', '2025-03-12'],
+    ['12.03.2025', '2025-03-12'], ['3-12-2025', '2025-12-03'], ['12th March 2025', '2025-03-12'], ['12TH MARCH 2025', '2025-03-12'],
+    ['1º de marzo de 2025', '2025-03-01'], ['12. März 2025', '2025-03-12'], ['12ſt March 2025', '2025-03-12'], ['Sept. 12, 2025', '2025-09-12'],
+    ['MARCH 12, 2025', '2025-03-12'], ['mar 12 2025', '2025-03-12'], ['Mär 12, 2025', '2025-03-12'],
+  ])('%j -> %s', (line, date) => {
+    expect(parseDateLine(line)?.date).toBe(date);
+  });
+
+  it.each([['Marches 12, 2025'], ['12345 March 2025'], ['x12 March 2025']])('%j has no date', (line) => {
+    expect(parseDateLine(line)?.date ?? null).toBeNull();
+  });
 });
