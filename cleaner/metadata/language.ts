@@ -18,54 +18,25 @@ const WHITESPACE_RUN = /\s+/g;
 const WHITESPACE_CHAR = /^\s$/;
 
 /**
- * Per script: the languages in table order, and the models' trigrams in an open-addressing hash
- * table (slot -> trigram key, slot -> entry). Entry e's languages and ranks are
- * langs/ranks[starts[e] .. starts[e + 1]) (only the languages whose model has the trigram).
+ * Per script: the languages in table order, and the models' trigrams as a two-level direct table.
+ * Each UTF-16 unit found in the script's models has an alphabet index (1..127, 0: in no model);
+ * a pair of indices has a block of 128 slots (pairBlocks: slot offset, or -1 when no trigram
+ * starts with the pair), whose slot for the third index holds the trigram's entry (or -1). Entry
+ * e's languages and ranks are langs/ranks[starts[e] .. starts[e + 1]) (only the languages whose
+ * model has the trigram).
  */
 interface ScriptModels {
   readonly codes: readonly string[];
-  readonly slotKeys: Float64Array;
-  readonly slotEntries: Int32Array;
-  readonly mask: number;
+  readonly alphabet: Uint8Array;
+  readonly pairBlocks: Int32Array;
+  readonly thirds: Int32Array;
   readonly starts: Int32Array;
   readonly langs: Int32Array;
   readonly ranks: Int32Array;
 }
 
-/** An empty hash slot (no trigram key is negative). */
-const EMPTY_SLOT = -1;
-
-/**
- * Three UTF-16 units as one exact number, a trigram key without building a string: below 2^30
- * when every unit is below 1024, else 2^30 + a 48-bit packing.
- */
-function trigramKey(a: number, b: number, c: number): number {
-  if ((a | b | c) < 1024) return (a << 20) | (b << 10) | c;
-  return 1_073_741_824 + a * 4_294_967_296 + b * 65_536 + c;
-}
-
-/** A 32-bit hash of a trigram's three units (equal trigrams, equal hashes). */
-function trigramHash(a: number, b: number, c: number): number {
-  const h = Math.imul(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ c, 0xc2b2ae35);
-  return (h ^ (h >>> 15)) >>> 0;
-}
-
-/** The smallest power of two at least twice n (the models' hash table is kept at most half full). */
-function tableSize(n: number): number {
-  let size = 16;
-  while (size < 2 * n) size *= 2;
-  return size;
-}
-
-/** The slot of a trigram in a table: where its key is, or the empty slot it would take. */
-function findSlot(keys: Float64Array, mask: number, hash: number, key: number): number {
-  let slot = hash & mask;
-  for (;;) {
-    const k = keys[slot]!;
-    if (k === key || k === EMPTY_SLOT) return slot;
-    slot = (slot + 1) & mask;
-  }
-}
+const ALPHABET_BITS = 7;
+const ALPHABET_SIZE = 1 << ALPHABET_BITS;
 
 /** Built once from TRIGRAM_MODELS (0 = most frequent; a trigram listed twice keeps its last rank). */
 const MODELS: ReadonlyMap<string, ScriptModels> = new Map(
@@ -73,28 +44,37 @@ const MODELS: ReadonlyMap<string, ScriptModels> = new Map(
     const codes = Object.keys(models);
     // trigrams of another length never equal a sample trigram
     const lists = codes.map((code) => (models[code] ?? '').split('|'));
-    const distinct = new Set(lists.flatMap((l) => l.filter((t) => t.length === 3)));
-    const size = tableSize(distinct.size);
-    const mask = size - 1;
-    const slotKeys = new Float64Array(size).fill(EMPTY_SLOT);
-    const slotEntries = new Int32Array(size);
+    const alphabet = new Uint8Array(65_536);
+    let letters = 0;
+    const indexOf = (unit: number): number => {
+      if (alphabet[unit] === 0) {
+        if (++letters >= ALPHABET_SIZE) throw new Error(`the ${script} trigram models use more than ${ALPHABET_SIZE - 1} units`);
+        alphabet[unit] = letters;
+      }
+      return alphabet[unit]!;
+    };
+    const pairBlocks = new Int32Array(ALPHABET_SIZE * ALPHABET_SIZE).fill(-1);
+    const blocks: Int32Array[] = [];
     const rows: Int32Array[] = [];
     lists.forEach((list, k) => {
       list.forEach((t, i) => {
         if (t.length !== 3) return;
-        const a = t.charCodeAt(0);
-        const b = t.charCodeAt(1);
-        const c = t.charCodeAt(2);
-        const key = trigramKey(a, b, c);
-        const slot = findSlot(slotKeys, mask, trigramHash(a, b, c), key);
-        if (slotKeys[slot] === EMPTY_SLOT) {
-          slotKeys[slot] = key;
-          slotEntries[slot] = rows.length;
+        const pair = (indexOf(t.charCodeAt(0)) << ALPHABET_BITS) | indexOf(t.charCodeAt(1));
+        const third = indexOf(t.charCodeAt(2));
+        if (pairBlocks[pair] === -1) {
+          pairBlocks[pair] = blocks.length * ALPHABET_SIZE;
+          blocks.push(new Int32Array(ALPHABET_SIZE).fill(-1));
+        }
+        const block = blocks[pairBlocks[pair]! / ALPHABET_SIZE]!;
+        if (block[third] === -1) {
+          block[third] = rows.length;
           rows.push(new Int32Array(codes.length).fill(-1));
         }
-        rows[slotEntries[slot]!]![k] = i;
+        rows[block[third]!]![k] = i;
       });
     });
+    const thirds = new Int32Array(blocks.length * ALPHABET_SIZE);
+    blocks.forEach((block, n) => thirds.set(block, n * ALPHABET_SIZE));
     const starts = new Int32Array(rows.length + 1);
     const langs: number[] = [];
     const ranks: number[] = [];
@@ -104,7 +84,7 @@ const MODELS: ReadonlyMap<string, ScriptModels> = new Map(
       });
       starts[e + 1] = langs.length;
     });
-    return [script, { codes, slotKeys, slotEntries, mask, starts, langs: Int32Array.from(langs), ranks: Int32Array.from(ranks) }] as const;
+    return [script, { codes, alphabet, pairBlocks, thirds, starts, langs: Int32Array.from(langs), ranks: Int32Array.from(ranks) }] as const;
   }),
 );
 
@@ -239,6 +219,8 @@ function copySampleUnits(cleaned: string): number {
 let entryCounts = new Int32Array(0);
 /** The model entries seen in the current sample, in first-seen order (entryCounts of the others stay 0). */
 let seenEntries = new Int32Array(0);
+/** Per language, what its model saves of the penalties (scratch space). */
+let savedScratch = new Float64Array(0);
 
 /**
  * franc's rank-distance: for each distinct sample trigram, |count - rank - 1| if the language
@@ -254,29 +236,30 @@ let seenEntries = new Int32Array(0);
 function closestLanguage(text: string, script: string): string {
   const models = MODELS.get(script);
   if (!models) return UNDETERMINED;
-  const { codes, slotKeys, slotEntries, mask, starts, langs, ranks } = models;
+  const { codes, alphabet, pairBlocks, thirds, starts, langs, ranks } = models;
   const entries = starts.length - 1;
   if (entryCounts.length < entries) entryCounts = new Int32Array(entries);
   const length = fillSampleUnits(text);
   const units = sampleUnits;
-  const trigrams = length - 2;
-  if (seenEntries.length < trigrams) seenEntries = new Int32Array(trigrams);
+  if (seenEntries.length < length) seenEntries = new Int32Array(length);
 
+  // a unit in no model (alphabet index 0) has no pair block and no slot: its trigrams are skipped
   let seen = 0;
-  for (let i = 0; i < trigrams; i++) {
-    const a = units[i]!;
-    const b = units[i + 1]!;
-    const c = units[i + 2]!;
-    const key = trigramKey(a, b, c);
-    const slot = findSlot(slotKeys, mask, trigramHash(a, b, c), key);
-    if (slotKeys[slot] !== key) continue;
-    const e = slotEntries[slot]!;
+  let pair = alphabet[units[0]!]!;
+  for (let i = 2; i < length; i++) {
+    pair = ((pair << ALPHABET_BITS) | alphabet[units[i - 1]!]!) & (ALPHABET_SIZE * ALPHABET_SIZE - 1);
+    const block = pairBlocks[pair]!;
+    if (block < 0) continue;
+    const e = thirds[block + alphabet[units[i]!]!]!;
+    if (e < 0) continue;
     const count = entryCounts[e]!;
     entryCounts[e] = count + 1;
     if (count === 0) seenEntries[seen++] = e;
   }
 
-  const saved = new Float64Array(codes.length);
+  if (savedScratch.length < codes.length) savedScratch = new Float64Array(codes.length);
+  const saved = savedScratch;
+  saved.fill(0, 0, codes.length);
   for (let j = 0; j < seen; j++) {
     const e = seenEntries[j]!;
     const count = entryCounts[e]!;
