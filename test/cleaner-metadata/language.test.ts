@@ -93,4 +93,49 @@ describe('detectLanguage', () => {
     const only = [...(TRIGRAM_LANGUAGES.Latin ?? [])];
     expect(detectLanguage(text)).toBe(ISO639_3_TO_1[franc(text, { only, minLength: 1 })]);
   });
+
+  // Every unit of the Latin models, rare letters included (the direct table indexes them all):
+  // original sentences in the other whitelisted languages must get franc's answer too.
+  it.each([
+    ['vi', 'Hội đồng thành phố đã bỏ phiếu vào thứ Ba để đóng cửa bến phà cũ sau khi các thanh tra viên phát hiện vết nứt trên hai cột bê tông. Người dân được khuyên dùng cầu tàu mới ở phía bắc.'],
+    ['pl', 'Rada miasta przegłosowała we wtorek zamknięcie starego mola po tym, jak inspektorzy znaleźli pęknięcia w dwóch betonowych filarach. Mieszkańcy mają korzystać z nowej przystani.'],
+    ['cs', 'Městská rada v úterý odhlasovala uzavření starého mola poté, co inspektoři našli trhliny ve dvou betonových pilířích. Obyvatelé mají používat nové přístaviště na severu.'],
+    ['hu', 'A városi tanács kedden megszavazta a régi móló bezárását, miután az ellenőrök repedéseket találtak két betonoszlopon. A lakóknak az új kikötőt kell használniuk.'],
+    ['ro', 'Consiliul local a votat marți închiderea vechiului debarcader după ce inspectorii au găsit fisuri în doi stâlpi de beton. Locuitorii vor folosi noul ponton din nord.'],
+    ['tr', 'Belediye meclisi salı günü, müfettişlerin iki beton sütunda çatlak bulmasının ardından eski iskeleyi kapatma kararı aldı. Sakinlerin kuzeydeki yeni iskeleyi kullanması istendi.'],
+    ['sv', 'Kommunfullmäktige röstade på tisdagen för att stänga den gamla färjebryggan sedan inspektörer hittat sprickor i två betongpelare. Invånarna ska använda den nya bryggan.'],
+    ['hr', 'Gradsko vijeće u utorak je izglasalo zatvaranje starog pristaništa nakon što su inspektori pronašli pukotine na dva betonska stupa. Građani će koristiti novi gat na sjeveru.'],
+  ])('agrees with franc-min on %s text with rare letters', (_lang, text) => {
+    const only = [...(TRIGRAM_LANGUAGES.Latin ?? [])];
+    const expected = ISO639_3_TO_1[franc(text, { only, minLength: 1 })];
+    expect(detectLanguage(text)).toBe(expected);
+    expect(detectLanguage(text.toUpperCase())).toBe(ISO639_3_TO_1[franc(text.toUpperCase(), { only, minLength: 1 })]);
+  });
+
+  /** franc's rank distance written plainly (string trigrams, Maps), over the Latin models: the reference. */
+  function referenceLatin(text: string): string {
+    const cleaned = ` ${text.slice(0, 2048).replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+    const counts = new Map<string, number>();
+    for (let i = 0; i + 3 <= cleaned.length; i++) counts.set(cleaned.slice(i, i + 3), (counts.get(cleaned.slice(i, i + 3)) ?? 0) + 1);
+    let best = 'und';
+    let bestDistance = Infinity;
+    for (const [code, model] of Object.entries(TRIGRAM_MODELS.Latin ?? {})) {
+      const ranks = new Map<string, number>();
+      model.split('|').forEach((t, r) => ranks.set(t, r));
+      let d = 0;
+      for (const [t, c] of counts) d += ranks.has(t) ? Math.abs(c - (ranks.get(t) ?? 0) - 1) : 300;
+      if (d < bestDistance) { bestDistance = d; best = code; }
+    }
+    return ISO639_3_TO_1[best] ?? 'und';
+  }
+
+  it('agrees with the plain rank distance on random text over every unit of the Latin models (close calls)', () => {
+    const units = [...new Set(Object.values(TRIGRAM_MODELS.Latin ?? {}).join('').replace(/\|/g, ''))];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units, ' ', ' ', 'e', 'a'), { minLength: 60, maxLength: 400 }).map((xs) => xs.join('')), (text) => {
+        expect(detectLanguage(text)).toBe(referenceLatin(text));
+      }),
+      { seed: 20261128, numRuns: 400 },
+    );
+  });
 });
