@@ -89,6 +89,10 @@ function dropLocation(ts: string[]): string[] {
   return ts;
 }
 
+/** Shortest and longest staff word. */
+const STAFF_WORD_MIN = Math.min(...[...STAFF_WORDS].map((w) => w.length));
+const STAFF_WORD_MAX = Math.max(...[...STAFF_WORDS].map((w) => w.length));
+
 /** An agency, possibly with staff words ("PA Sport Staff", "Reuters staff", "AFP"). */
 function agencyOf(text: string): string | null {
   const direct = agencyEntry(text);
@@ -96,7 +100,9 @@ function agencyOf(text: string): string | null {
   // only a trailing staff word can leave an agency: look at the last token before splitting
   let e = text.length;
   while (e > 0 && text.charCodeAt(e - 1) === 0x20) e--;
-  if (!STAFF_WORDS.has(text.slice(text.lastIndexOf(' ', e - 1) + 1, e).toLowerCase())) return null;
+  const start = text.lastIndexOf(' ', e - 1) + 1;
+  // lower-casing keeps a word's length unless it adds a combining mark (İ), which no staff word has
+  if (e - start < STAFF_WORD_MIN || e - start > STAFF_WORD_MAX || !STAFF_WORDS.has(text.slice(start, e).toLowerCase())) return null;
   const ts = tokens(text);
   let end = ts.length;
   while (end > 1 && STAFF_WORDS.has((ts[end - 1] ?? '').toLowerCase())) end--;

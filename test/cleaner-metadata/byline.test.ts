@@ -152,3 +152,16 @@ describe('parseContributors fast path (a role must open the first segment)', () 
     expect(parseContributors(line)).toBeNull();
   });
 });
+
+describe('agency with staff words (length gate before lower-casing the last word)', () => {
+  it.each([
+    ['By Reuters Staff', [], ['Reuters']], ['REUTERS STAFF', [], ['Reuters']], ['By PA Sport Staff', [], ['PA Media']],
+    ['Reuters DES\u212a', [], ['Reuters']], ['By AFP Reporters', [], ['AFP']], ['Jane Doe, Reuters Staff', ['Jane Doe'], ['Reuters']],
+  ])('%j', (line, authors, agencies) => {
+    expect(parseByline(line)).toEqual({ authors, agencies });
+  });
+
+  it('a longer last word is not a staff word', () => {
+    expect(parseByline('AFP Staffers')).toBeNull();
+  });
+});
