@@ -213,4 +213,15 @@ describe('parseDateLine fast paths (gates implied by the regexes)', () => {
   it.each([['Marches 12, 2025'], ['12345 March 2025'], ['x12 March 2025']])('%j has no date', (line) => {
     expect(parseDateLine(line)?.date ?? null).toBeNull();
   });
+
+  // NO_YEAR_DATE runs on an ASCII line only when it names a month (any case).
+  it.each([
+    ['Updated Jan 7, 10:31', 'updated'], ['JAN 7', 'other'], ['Published 7 MARCH', 'published'], ['Sept. 12', 'other'], ['12 de marzo', 'other'],
+  ] as const)('%j is a date line without a date (%s)', (line, kind) => {
+    expect(parseDateLine(line)).toEqual({ date: null, kind, dates: [] });
+  });
+
+  it.each([['The night of 23 November'], ['Chapter 3'], ['Top 10 things']])('%j is prose', (line) => {
+    expect(parseDateLine(line)).toBeNull();
+  });
 });
