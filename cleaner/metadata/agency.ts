@@ -1,5 +1,6 @@
 import { AGENCIES, AGENCY_DESK_SUFFIX } from './tables/agencies.ts';
 import type { AgencyEntry } from './tables/agencies.ts';
+import { isWhitespaceUnit } from './spaces.ts';
 
 const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
 
@@ -28,7 +29,41 @@ export const CJK_AGENCY_ALIASES: readonly (readonly [string, AgencyEntry])[] = A
 ).sort((x, y) => y[0].length - x[0].length);
 
 const TRIM_PUNCT = /^[\s([{（【「"'“‘«—–-]+|[\s)\]}）】」"'”’».,;:—–-]+$/gu;
+/** TRIM_PUNCT's two classes without `\s` (checked with isWhitespaceUnit): what a name can start and end with for it to act. */
+const TRIM_LEAD_UNITS: ReadonlySet<number> = new Set([...'([{（【「"\'“‘«—–-'].map((c) => c.charCodeAt(0)));
+const TRIM_TRAIL_UNITS: ReadonlySet<number> = new Set([...')]}）】」"\'”’».,;:—–-'].map((c) => c.charCodeAt(0)));
 const MAX_NAME_LENGTH = 60;
+
+/** name.replace(TRIM_PUNCT, ''), without running the regex when neither end holds one of its characters. */
+function trimPunct(name: string): string {
+  const first = name.charCodeAt(0);
+  const last = name.charCodeAt(name.length - 1);
+  const trims = TRIM_LEAD_UNITS.has(first) || isWhitespaceUnit(first) || TRIM_TRAIL_UNITS.has(last) || isWhitespaceUnit(last);
+  return trims ? name.replace(TRIM_PUNCT, '') : name;
+}
+
+/** Longest BY_EXACT key: a longer string cannot be one. */
+const MAX_EXACT_LENGTH = Math.max(...AGENCIES.flatMap((a) => [...a.exact, ...a.cjk].map((n) => n.length)));
+/**
+ * Length and first character (| 0x20) of each ASCII BY_FOLDED_NAME key: printable ASCII text
+ * without a double space or edge spaces folds to its own lower case, same length, same first
+ * character up to case, so a name of another shape cannot be a key.
+ */
+const ASCII_FOLDED_SHAPES: ReadonlySet<number> = new Set(
+  [...BY_FOLDED_NAME.keys()].filter((k) => PRINTABLE_ASCII_RE.test(k)).map((k) => asciiShape(k)),
+);
+
+function asciiShape(s: string): number {
+  return s.length * 128 + (s.charCodeAt(0) | 0x20);
+}
+
+/** BY_FOLDED_NAME.get(foldName(bare)) for a trimmed name (no edge whitespace). */
+function foldedNameEntry(bare: string): AgencyEntry | undefined {
+  if (PRINTABLE_ASCII_RE.test(bare) && !bare.includes('  ')) {
+    return ASCII_FOLDED_SHAPES.has(asciiShape(bare)) ? BY_FOLDED_NAME.get(bare.toLowerCase()) : undefined;
+  }
+  return BY_FOLDED_NAME.get(foldName(bare));
+}
 
 /** The agency entry for a whole candidate name, or undefined. */
 export function agencyEntry(name: string): AgencyEntry | undefined {
@@ -55,12 +90,12 @@ export function forgetAgencyAnswers(): void {
 }
 
 function lookupEntry(name: string): AgencyEntry | undefined {
-  const bare = name.replace(TRIM_PUNCT, '');
+  const bare = trimPunct(name);
   if (bare === '') return undefined;
-  const exact = BY_EXACT.get(bare) ?? BY_FOLDED_NAME.get(foldName(bare));
+  const exact = (bare.length <= MAX_EXACT_LENGTH ? BY_EXACT.get(bare) : undefined) ?? foldedNameEntry(bare);
   if (exact) return exact;
-  // "(dpa/sn)", "AFP/Reuters": the first agency of a slash- or comma-joined list.
-  const desk = AGENCY_DESK_SUFFIX.exec(bare);
+  // "(dpa/sn)", "AFP/Reuters": the first agency of a slash- or comma-joined list (the regex needs the slash).
+  const desk = bare.includes('/') ? AGENCY_DESK_SUFFIX.exec(bare) : null;
   return desk ? agencyEntry(desk[1] ?? '') : undefined;
 }
 

@@ -63,6 +63,18 @@ function tokens(text: string): string[] {
   return text.split(' ').filter((t) => t !== '');
 }
 
+/** tokens(text).length without building the tokens: the runs of characters other than ' '. */
+function tokenCount(text: string): number {
+  let n = 0;
+  let inToken = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) === 0x20;
+    if (!space && !inToken) n++;
+    inToken = !space;
+  }
+  return n;
+}
+
 function dropHonorifics(ts: string[]): string[] {
   let i = 0;
   while (i < ts.length - 1 && HONORIFICS.has((ts[i] ?? '').toLowerCase())) i++;
@@ -77,6 +89,10 @@ function dropLocation(ts: string[]): string[] {
   return ts;
 }
 
+/** Shortest and longest staff word. */
+const STAFF_WORD_MIN = Math.min(...[...STAFF_WORDS].map((w) => w.length));
+const STAFF_WORD_MAX = Math.max(...[...STAFF_WORDS].map((w) => w.length));
+
 /** An agency, possibly with staff words ("PA Sport Staff", "Reuters staff", "AFP"). */
 function agencyOf(text: string): string | null {
   const direct = agencyEntry(text);
@@ -84,7 +100,9 @@ function agencyOf(text: string): string | null {
   // only a trailing staff word can leave an agency: look at the last token before splitting
   let e = text.length;
   while (e > 0 && text.charCodeAt(e - 1) === 0x20) e--;
-  if (!STAFF_WORDS.has(text.slice(text.lastIndexOf(' ', e - 1) + 1, e).toLowerCase())) return null;
+  const start = text.lastIndexOf(' ', e - 1) + 1;
+  // lower-casing keeps a word's length unless it adds a combining mark (İ), which no staff word has
+  if (e - start < STAFF_WORD_MIN || e - start > STAFF_WORD_MAX || !STAFF_WORDS.has(text.slice(start, e).toLowerCase())) return null;
   const ts = tokens(text);
   let end = ts.length;
   while (end > 1 && STAFF_WORDS.has((ts[end - 1] ?? '').toLowerCase())) end--;
@@ -234,7 +252,7 @@ export function parseByline(line: string): BylineMatch | null {
   }
   // ... or names with an agency/title after a separator: "Jane Doe | Reuters", "Anna Schmidt, dpa".
   const sep = /\s[|｜]\s|,\s?/.exec(s);
-  if (sep && tokens(s).length <= MAX_UNPREFIXED_WORDS) {
+  if (sep && tokenCount(s) <= MAX_UNPREFIXED_WORDS) {
     const after = s.slice(sep.index + sep[0].length);
     if (agencyOf(after.trim()) || isJobTitle(after)) return parseNames(s, false);
   }

@@ -1,5 +1,5 @@
 import type { ContributorsMatch } from './types.ts';
-import { collapseSpaces } from './spaces.ts';
+import { collapseSpaces, isWhitespaceUnit } from './spaces.ts';
 import { CONTRIBUTOR_AUTHOR_ROLES, CONTRIBUTOR_OTHER_ROLES, MAX_BYLINE_LENGTH } from './tables/bylines.ts';
 import { splitNameList } from './byline.ts';
 
@@ -53,6 +53,10 @@ export function parseContributors(line: string): ContributorsMatch | null {
   // segment starts there (separators never start with a letter): no role starts with it, no match.
   if (LETTER_START_RE.test(s) && !startsWithRole(s)) return null;
   s = s.replace(/^[(（]\s?|^[-–—]{1,2}\s?/u, '').replace(/\s?[)）]\.?$/, '');
+  // Likewise after the strips: unless a separator can start the line (whitespace, ';', '.', '/'),
+  // the first segment is a prefix of it and must start with a role.
+  const c = s.charCodeAt(0);
+  if (!(isWhitespaceUnit(c) || c === 0x3b || c === 0x2e || c === 0x2f) && !startsWithRole(s)) return null;
   const segments = s.split(/\s?;\s?|\.\s(?=\p{Lu})|\s?\/\s(?=\p{Lu})/u).filter((x) => x.trim() !== '');
   const first = segments[0] ?? '';
   if (roleAt(first, OTHER_ROLES) === null && roleAt(first, AUTHOR_ROLES) === null) return null;

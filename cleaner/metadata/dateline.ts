@@ -1,4 +1,5 @@
 import { agencyEntry, cjkAgencySuffix } from './agency.ts';
+import { isWhitespaceUnit } from './spaces.ts';
 import type { DatelineMatch } from './types.ts';
 import {
   CAPS_NOT_PLACES,
@@ -30,14 +31,26 @@ const HEAD = 160;
  * (with its closing dash and space) ends. Otherwise null.
  */
 export function findDateline(line: string): DatelineMatch | null {
-  const lead = line.match(/^\s*/)?.[0].length ?? 0;
+  let lead = 0;
+  while (lead < line.length && isWhitespaceUnit(line.charCodeAt(lead))) lead++;
+  // every pattern opens with a bracket, 新 or an upper-case letter (any non-ASCII character is left to them)
+  const first = line.charCodeAt(lead);
+  if (first < 0x80 && first !== 0x28 && first !== 0x5b && !(first >= 0x41 && first <= 0x5a)) return null;
   const head = line.slice(lead, lead + HEAD);
   const found = matchHead(head);
   return found === null ? null : { agency: found.agency, end: lead + found.end };
 }
 
+/** An ASCII character that cannot continue a CAPS_WORD after its first letter (not A-Z, an apostrophe or a full stop). */
+function notCapsContinuation(c: number): boolean {
+  return c < 0x80 && !(c >= 0x41 && c <= 0x5a) && c !== 0x27 && c !== 0x2e;
+}
+
 function matchHead(head: string): DatelineMatch | null {
-  const leading = LEADING_AGENCY.exec(head);
+  const c0 = head.charCodeAt(0);
+  // LEADING_AGENCY and YONHAP_DATELINE open with a round bracket, CJK_BRACKET_DATELINE with a square one
+  const round = c0 === 0x28 || c0 === 0xff08;
+  const leading = round ? LEADING_AGENCY.exec(head) : null;
   if (leading) {
     const entry = agencyEntry(leading[1] ?? '');
     if (entry) {
@@ -47,7 +60,7 @@ function matchHead(head: string): DatelineMatch | null {
       return { agency: entry.canonical, end };
     }
   }
-  const bracket = CJK_BRACKET_DATELINE.exec(head);
+  const bracket = c0 === 0x3010 || c0 === 0xff3b || c0 === 0x5b ? CJK_BRACKET_DATELINE.exec(head) : null;
   if (bracket) {
     const inner = (bracket[1] ?? '').replace(/[\s\u3000]+/g, '');
     // 【東川原共同】, ［東京12日ロイター］, 【AFP=時事】: the agency ends the bracket or opens an "A=B" credit.
@@ -57,20 +70,23 @@ function matchHead(head: string): DatelineMatch | null {
       null;
     if (agency) return { agency, end: bracket[0].length };
   }
-  const yonhap = YONHAP_DATELINE.exec(head);
+  const yonhap = round ? YONHAP_DATELINE.exec(head) : null;
   if (yonhap) {
     const agency = agencyEntry(yonhap[2] ?? '')?.canonical ?? null;
     if (agency) return { agency, end: yonhap[0].length };
   }
-  const xinhua = XINHUA_DATELINE.exec(head);
+  const xinhua = c0 === 0x65b0 ? XINHUA_DATELINE.exec(head) : null;
   if (xinhua) return { agency: 'Xinhua', end: xinhua[0].length };
 
-  const placed = PLACE_AGENCY.exec(head);
+  // PLACE_AGENCY and CAPS_ONLY open with an upper-case letter; PLACE_AGENCY holds a round bracket,
+  // CAPS_ONLY's first word continues in capitals
+  if (c0 < 0x80 && !(c0 >= 0x41 && c0 <= 0x5a)) return null;
+  const placed = head.includes('(') || head.includes('（') ? PLACE_AGENCY.exec(head) : null;
   if (placed) {
     const entry = agencyEntry(placed[3] ?? '');
     if (entry && placed[0].length < head.length) return { agency: entry.canonical, end: placed[0].length };
   }
-  const caps = CAPS_ONLY.exec(head);
+  const caps = notCapsContinuation(head.charCodeAt(1)) ? null : CAPS_ONLY.exec(head);
   if (caps && !CAPS_NOT_PLACES.has(caps[1] ?? '') && /\p{Lu}{3}/u.test(caps[1] ?? '')) {
     return { agency: null, end: caps[0].length };
   }

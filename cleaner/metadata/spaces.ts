@@ -25,3 +25,13 @@ export function forgetSpaces(): void {
 
 let lastIn = '';
 let lastOut = '';
+
+/**
+ * Whether a UTF-16 unit is what `\s` matches (with or without the `u` flag: every \s character is
+ * in the BMP): the ECMAScript WhiteSpace and LineTerminator characters.
+ */
+export function isWhitespaceUnit(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
+    || c === 0x3000 || c === 0xfeff;
+}

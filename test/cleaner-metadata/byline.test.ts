@@ -131,3 +131,37 @@ describe('parseContributors', () => {
     expect(parseContributors(line)).toBeNull();
   });
 });
+
+describe('parseContributors fast path (a role must open the first segment)', () => {
+  // Unless a separator can open the stripped line (whitespace, ';', '.', '/'), its first segment is
+  // a prefix of it: a line that does not start with a role is rejected before splitting.
+  it.each([
+    ['(Reporting by Jane Doe in Warsaw; Editing by John Roe)', ['Jane Doe']],
+    ['\u2014 Reporting by Jane Doe', ['Jane Doe']],
+    ['-- Reporting by Jane Doe', ['Jane Doe']],
+    ['; Reporting by Jane Doe', ['Jane Doe']],
+    ['. Reporting by Jane Doe', ['Jane Doe']],
+    ['/ Reporting by Jane Doe', ['Jane Doe']],
+    ['( Reporting by Jane Doe )', ['Jane Doe']],
+    ['\uff08\u8a18\u8005\uff1a\u5c71\u7530\u592a\u90ce\uff09', []],
+  ])('%j', (line, authors) => {
+    expect(parseContributors(line)).toEqual({ authors });
+  });
+
+  it.each([['"Reporting by Jane Doe"'], ['1 Reporting by Jane Doe'], ['((Reporting by Jane Doe))']])('%j is none', (line) => {
+    expect(parseContributors(line)).toBeNull();
+  });
+});
+
+describe('agency with staff words (length gate before lower-casing the last word)', () => {
+  it.each([
+    ['By Reuters Staff', [], ['Reuters']], ['REUTERS STAFF', [], ['Reuters']], ['By PA Sport Staff', [], ['PA Media']],
+    ['Reuters DES\u212a', [], ['Reuters']], ['By AFP Reporters', [], ['AFP']], ['Jane Doe, Reuters Staff', ['Jane Doe'], ['Reuters']],
+  ])('%j', (line, authors, agencies) => {
+    expect(parseByline(line)).toEqual({ authors, agencies });
+  });
+
+  it('a longer last word is not a staff word', () => {
+    expect(parseByline('AFP Staffers')).toBeNull();
+  });
+});

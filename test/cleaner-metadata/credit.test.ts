@@ -105,3 +105,56 @@ describe('stripMediaLabel', () => {
     },
   );
 });
+
+describe('findCredit fast paths (gates implied by the regexes)', () => {
+  // JUNK runs only when the line ends with a junk phrase's last letter (either case; non-ASCII
+  // endings go to the regex, which folds 'ſ' to 's'); BY_LABELLED only when a by-label form is
+  // present; STANDALONE only when the line ends with one of its credits; LABELLED and
+  // COPYRIGHT_CREDIT only with their colon or copyright sign.
+  it.each([
+    ['Protesters march in the rain. REUTERS/Jane Doe Purchase Licensing Rights, opens new tab', 'REUTERS/Jane Doe', 'Protesters march in the rain.'],
+    ['Protesters march. REUTERS/Jane Doe PURCHASE LICENSING RIGHTS', 'REUTERS/Jane Doe', 'Protesters march.'],
+    ['Protesters march. REUTERS/Jane Doe purchase licensing rightſ', 'REUTERS/Jane Doe', 'Protesters march.'],
+    ['A dog sleeps. PHOTO BY JANE DOE', 'PHOTO BY JANE DOE', 'A dog sleeps.'],
+    ['A dog sleeps. Foto oleh Jane Doe', 'Foto oleh Jane Doe', 'A dog sleeps.'],
+    ['A dog sleeps Getty Images', 'Getty Images', 'A dog sleeps'],
+    ['A dog sleeps. AFP via Getty Images', 'AFP via Getty Images', 'A dog sleeps.'],
+    ['A dog sleeps. (c) Jane Doe', '(c) Jane Doe', 'A dog sleeps.'],
+    ['A dog sleeps. Photo：Jane Doe', 'Photo：Jane Doe', 'A dog sleeps.'],
+    ['A dog sleeps. 사진=연합뉴스', '사진=연합뉴스', 'A dog sleeps.'],
+  ])('%j', (line, credit, rest) => {
+    expect(findCredit(line)).toMatchObject({ credit, rest, position: 'suffix' });
+  });
+
+  it.each([['A dog sleeps getty images'], ['Toggle Caption'], ['A dog sleeps. Photographed by Jane Doe']])('%j has none', (line) => {
+    expect(findCredit(line)).toBeNull();
+  });
+
+  // The anchored whole-line and prefix shapes run only when the first character can open them.
+  it.each([
+    ['Image source, Getty Images', 'Image source, Getty Images', '', 'whole'],
+    ["Source de l'image, AFP", "Source de l'image, AFP", '', 'whole'],
+    ['(AP Photo/Jane Doe) Protesters gather outside', '(AP Photo/Jane Doe)', 'Protesters gather outside', 'prefix'],
+    ['\uff08\u5199\u771f \u5171\u540c\uff09\u5e02\u8b70\u4f1a\u306f', '\uff08\u5199\u771f \u5171\u540c\uff09', '\u5e02\u8b70\u4f1a\u306f', 'prefix'],
+    ['PHOTO: Jane Doe | Protesters gather outside', 'PHOTO: Jane Doe', 'Protesters gather outside', 'prefix'],
+    ['Foto: Jane Doe \u2013 Protesters gather outside', 'Foto: Jane Doe', 'Protesters gather outside', 'prefix'],
+  ] as const)('%j', (line, credit, rest, position) => {
+    expect(findCredit(line)).toEqual({ credit, rest, position });
+  });
+
+  it.each([['image source, Getty Images'], ['photo: Jane Doe | Protesters gather']])('%j (lower case) has none', (line) => {
+    expect(findCredit(line)).toBeNull();
+  });
+
+  // stripMediaLabel first asks one case-insensitive alternation of all labels (a superset).
+  it.each([
+    ['IMAGE CAPTION: A dog', 'IMAGE CAPTION:', 'A dog'], ['2/5 The dog', '2/5', 'The dog'], ['Credit...', 'Credit...', ''],
+    ['Bildunterschrift: Ein Hund', 'Bildunterschrift:', 'Ein Hund'],
+  ])('stripMediaLabel(%j)', (line, label, rest) => {
+    expect(stripMediaLabel(line)).toEqual({ label, rest });
+  });
+
+  it.each([['credit...'], ['A dog sleeps'], ['2/5 the dog']])('stripMediaLabel(%j) is null', (line) => {
+    expect(stripMediaLabel(line)).toBeNull();
+  });
+});

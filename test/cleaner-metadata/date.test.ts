@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDateLine } from '../../cleaner/metadata/index.ts';
+import {
+  RELATIVE_DATE, RELATIVE_DATE_ANCHORS, RELATIVE_DATE_WORDS, RELATIVE_DATE_WORDS_ANCHORS,
+} from '../../cleaner/metadata/tables/dates.ts';
 
 // [line, date, kind]
 const DATE_LINES: readonly (readonly [string, string | null, 'published' | 'updated' | 'other'])[] = [
@@ -103,5 +107,121 @@ describe('parseDateLine', () => {
 
   it('rejects impossible calendar dates but keeps the line as a date line', () => {
     expect(parseDateLine('February 30, 2025')).toEqual({ date: null, kind: 'other', dates: [] });
+  });
+});
+
+describe('parseDateLine fast paths (gates implied by the regexes)', () => {
+  // ASCII lines skip RELATIVE_DATE unless one of its anchor words stands alone; READING_TIME unless
+  // the line opens with a digit or a label's first letter; the bracket strip unless a bracket is there.
+  it.each([
+    ['3 HOURS AGO', null, 'other'],
+    ['Updated 3 hours AGO', null, 'updated'],
+    ['Chicago, 2 days ago', null, 'other'],
+    ['Yesterday', null, 'other'],
+    ['UPDATED YESTERDAY 10:31', null, 'updated'],
+    ['(Updated 5 hours ago)', null, 'updated'],
+    ['[12 March 2025]', '2025-03-12', 'other'],
+    ['Vor 3 Stunden', null, 'other'],
+    ['il y a 2 jours', null, 'other'],
+    ['4 ore fa', null, 'other'],
+    ['2 jam yang lalu', null, 'other'],
+    ['3 uur geleden', null, 'other'],
+    ['hace 2 horas', null, 'other'],
+  ] as const)('%j is a date line', (line, date, kind) => {
+    const m = parseDateLine(line);
+    expect(m?.date).toBe(date);
+    expect(m?.kind).toBe(kind);
+  });
+
+  it.each([['Chicago'], ['The player scored 3 goals'], ['Hierarchy of 12 needs'], ['favor 3']])('%j is not one', (line) => {
+    expect(parseDateLine(line)).toBeNull();
+  });
+
+  it.each([['5 min read'], ['LESEZEIT: 3 MIN.'], ['Reading time 4 min'], ['(Listen to this article · 5 min)'], ['Tempo di lettura: 2 min']])(
+    '%j is a reading time',
+    (line) => {
+      expect(parseDateLine(line)).toEqual({ date: null, kind: 'other', readingTime: true });
+    },
+  );
+
+  const esc = (a: string): string => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ascii = (anchors: readonly string[]): readonly string[] => anchors.filter((a) => /^[\x20-\x7e]+$/.test(a));
+  const anchorWord = (anchors: readonly string[]): RegExp =>
+    new RegExp(`(?<![A-Za-z0-9_])(?:${ascii(anchors).map(esc).join('|')})(?![A-Za-z0-9_])`, 'i');
+  const anyAnchor = (anchors: readonly string[]): RegExp => new RegExp(anchors.map(esc).join('|'), 'iu');
+  const FRAGMENTS = [
+    '3 ', '12', 'hours', 'hour ', 'days ', 'ago', 'AGO', 'Ago ', ' ', '  ', '\t', 'hace ', 'HACE ', 'há ', 'HÁ ', 'vor ', 'VOR ', 'il y a ', 'IL Y A ',
+    'minuti ', ' fa', ' FA', 'uur ', 'geleden', 'jam ', 'yang ', 'lalu', 'LALU', 'Stunden', 'horas ', 'jours', 'yesterday', 'YESTERDAY', 'TODAY',
+    'Just now', 'heute', 'hier', 'Hoy', "aujourd'hui", 'hari ini', 'x', '_', '-', '.', ',', 'Chicago', 'player', ' часа ', 'НАЗАД', 'назад', 'Вчера',
+    '\u1c80чера', 'сегодня', '時間', '前', '시간', ' 전', 'ſ', '\u212a', 'é', '\u00a0',
+  ];
+  const isAscii = (s: string): boolean => /^[\x20-\x7e]*$/.test(s);
+  it('every RELATIVE_DATE(_WORDS) match holds one of its anchors (standing alone as a word in ASCII text)', () => {
+    const words = { all: anchorWord(RELATIVE_DATE_ANCHORS), words: anchorWord(RELATIVE_DATE_WORDS_ANCHORS) };
+    const any = { all: anyAnchor(RELATIVE_DATE_ANCHORS), words: anyAnchor(RELATIVE_DATE_WORDS_ANCHORS) };
+    let matched = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }).map((xs) => xs.join('')), (s) => {
+        if (RELATIVE_DATE.test(s)) {
+          matched++;
+          expect(any.all.test(s)).toBe(true);
+          if (isAscii(s)) expect(words.all.test(s)).toBe(true);
+        }
+        if (RELATIVE_DATE_WORDS.test(s)) {
+          expect(any.words.test(s)).toBe(true);
+          if (isAscii(s)) expect(words.words.test(s)).toBe(true);
+        }
+      }),
+      { seed: 20261128, numRuns: 8000 },
+    );
+    expect(matched).toBeGreaterThan(500);
+  });
+
+  it.each([['3 часа назад'], ['3時間前'], ['3시간 전'], ['HÁ 2 DIAS']])('%j is a relative date line', (line) => {
+    expect(parseDateLine(line)).toMatchObject({ date: null });
+  });
+
+  // keywords are looked for only when one of their words occurs (a literal alternation with the
+  // same iu flags); US_STYLE only once a day-month-year date is found.
+  it.each([
+    ['UPDATED 12.03.2025', '2025-03-12', 'updated'],
+    ['Обновлено 5 апреля 2025', '2025-04-05', 'updated'],
+    ['2025年1月15日 19時02分 更新', '2025-01-15', 'updated'],
+    ['12.03.2025 수정', '2025-03-12', 'updated'],
+    ['VERÖFFENTLICHT AM 04.04.2025', '2025-04-04', 'published'],
+    ['aktualisiert 10:02 Uhr', null, 'updated'],
+    ['3/12/2025 10:00 a.m.', '2025-03-12', 'other'],
+    ['3/12/2025', '2025-12-03', 'other'],
+    ['3/12/2025 EST', '2025-03-12', 'other'],
+    ['PUBLISHED 3/12/2025 10:00 PM ET', '2025-03-12', 'published'],
+    ['posted on 3 March 2025 by Ruth Kinsella', '2025-03-03', 'published'],
+  ] as const)('%j -> %s (%s)', (line, date, kind) => {
+    expect(parseDateLine(line)).toMatchObject({ date, kind });
+  });
+
+  // findDates tries a digit-led pattern only when the digit run's length and the next character
+  // fit it, and a month-name pattern only when the ASCII letter run there is a month name.
+  it.each([
+    ['2025年3月12日', '2025-03-12'], ['2025 年 3 月 12 日', '2025-03-12'], ['2025-03-12T10:00Z', '2025-03-12'], ['2025/3/12', '2025-03-12'],
+    ['12.03.2025', '2025-03-12'], ['3-12-2025', '2025-12-03'], ['12th March 2025', '2025-03-12'], ['12TH MARCH 2025', '2025-03-12'],
+    ['1º de marzo de 2025', '2025-03-01'], ['12. März 2025', '2025-03-12'], ['12ſt March 2025', '2025-03-12'], ['Sept. 12, 2025', '2025-09-12'],
+    ['MARCH 12, 2025', '2025-03-12'], ['mar 12 2025', '2025-03-12'], ['Mär 12, 2025', '2025-03-12'],
+  ])('%j -> %s', (line, date) => {
+    expect(parseDateLine(line)?.date).toBe(date);
+  });
+
+  it.each([['Marches 12, 2025'], ['12345 March 2025'], ['x12 March 2025']])('%j has no date', (line) => {
+    expect(parseDateLine(line)?.date ?? null).toBeNull();
+  });
+
+  // NO_YEAR_DATE runs on an ASCII line only when it names a month (any case).
+  it.each([
+    ['Updated Jan 7, 10:31', 'updated'], ['JAN 7', 'other'], ['Published 7 MARCH', 'published'], ['Sept. 12', 'other'], ['12 de marzo', 'other'],
+  ] as const)('%j is a date line without a date (%s)', (line, kind) => {
+    expect(parseDateLine(line)).toEqual({ date: null, kind, dates: [] });
+  });
+
+  it.each([['The night of 23 November'], ['Chapter 3'], ['Top 10 things']])('%j is prose', (line) => {
+    expect(parseDateLine(line)).toBeNull();
   });
 });

@@ -57,3 +57,24 @@ describe('findDateline', () => {
     expect(findDateline(line)).toBeNull();
   });
 });
+
+describe('findDateline fast paths (gates implied by the anchored patterns)', () => {
+  // A line is only matched when its first character can open a pattern (a bracket, 新, an upper-case
+  // letter, or any non-ASCII character); PLACE_AGENCY needs a round bracket, CAPS_ONLY a second capital.
+  it.each([
+    ['  (Bloomberg) -- Stocks fell', 'Bloomberg', 17],
+    ['\u3000【ワシントン共同】米国', 'Kyodo', 10],
+    ['[Reuters] text', 'Reuters', 10],
+    ['新华社北京3月12日电 记者', 'Xinhua', 12],
+    ["O'HARE, Ill. — A crash", null, 15],
+    ['ÉVORA — A', null, 8],
+    ['São Paulo (EFE).- El', 'EFE', 18],
+    ['Brest （AFP） – Le', 'AFP', 14],
+  ])('%j', (line, agency, end) => {
+    expect(findDateline(line)).toEqual({ agency, end });
+  });
+
+  it.each([['the WARSAW (Reuters) - x'], ['"WARSAW (Reuters) - x'], ['Toronto — The'], ['1 TORONTO — x']])('%j has none', (line) => {
+    expect(findDateline(line)).toBeNull();
+  });
+});

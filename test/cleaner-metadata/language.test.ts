@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { franc } from 'franc-min';
 import { detectLanguage } from '../../cleaner/metadata/index.ts';
 import { ISO639_3_TO_1, TRIGRAM_LANGUAGES } from '../../cleaner/metadata/tables/languages.ts';
@@ -52,5 +53,89 @@ describe('detectLanguage', () => {
   it('only looks at a bounded prefix of very long text', () => {
     const text = CASES[1]?.[1].repeat(2000) ?? '';
     expect(detectLanguage(text)).toBe('es');
+  });
+
+  // closestLanguage cleans the sample unit by unit (a lower-case table) and scores with a hash
+  // table: text whose lower case depends on context ('Σ', 'İ', surrogates) takes the string path.
+  // Either way the answer must be franc's, whatever the case, accents and punctuation.
+  const WORDS = [
+    'the', 'harbour', 'board', 'voted', 'close', 'ferry', 'der', 'Gemeinderat', 'schließen', 'Fähranleger', 'le', 'conseil',
+    'fermeture', 'découvert', 'piliers', 'el', 'ayuntamiento', 'aprobó', 'cierre', 'muelle', 'câmara', 'encerramento',
+    'inspetores', 'consiglio', 'chiusura', 'pontile', 'gemeenteraad', 'besloten', 'veerpier', 'dewan', 'memutuskan',
+    'dermaga', 'İstanbul', 'ΣΟΦΙΑ', 'σας', 'Ünïcödé', 'naïve', 'façade', '’quoted’', '“Zitat”', '12:30', '2025', '#tag',
+    '(note)', '\u{1F600}', '\u{10400}', 'x\u00a0y', 'a\u2028b', '\u212Aelvin',
+  ];
+  const textArb = fc.array(
+    fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom('lower', 'upper', 'as-is'), fc.constantFrom(' ', '  ', ', ', '. ', '\n', ' - ')),
+    { minLength: 12, maxLength: 120 },
+  ).map((parts) => parts.map(([w, c, sep]) => (c === 'lower' ? w.toLowerCase() : c === 'upper' ? w.toUpperCase() : w) + sep).join(''));
+
+  it('agrees with franc-min on generated Latin text in any case, with accents, symbols and context-dependent lower cases', () => {
+    const only = [...(TRIGRAM_LANGUAGES.Latin ?? [])];
+    let checked = 0;
+    fc.assert(
+      fc.property(textArb, (text) => {
+        // only text both detectors score with the Latin models
+        if ((text.match(/\p{Script=Latin}/gu) ?? []).length < 40 || (text.match(/\p{Script=Greek}/gu) ?? []).length * 3 > text.length) return;
+        checked++;
+        expect(detectLanguage(text)).toBe(ISO639_3_TO_1[franc(text, { only, minLength: 1 })]);
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it.each([
+    ['İ lower-cases to two units (i + U+0307)', 'SİN de Bİr is in İİİ dan de İnİ İn İİİ İndİ de in İs İn İt İnİ İndİ'],
+    ['final sigma', 'ΣΑΣ the harbour board voted to close the old ferry pier ΟΔΟΣ after inspectors found cracks'],
+    ['a lone surrogate', 'the harbour board \uD800voted to close the old ferry pier after inspectors found cracks'],
+  ])('agrees with franc-min when the lower case depends on context: %s', (_what, text) => {
+    const only = [...(TRIGRAM_LANGUAGES.Latin ?? [])];
+    expect(detectLanguage(text)).toBe(ISO639_3_TO_1[franc(text, { only, minLength: 1 })]);
+  });
+
+  // Every unit of the Latin models, rare letters included (the direct table indexes them all):
+  // original sentences in the other whitelisted languages must get franc's answer too.
+  it.each([
+    ['vi', 'Hội đồng thành phố đã bỏ phiếu vào thứ Ba để đóng cửa bến phà cũ sau khi các thanh tra viên phát hiện vết nứt trên hai cột bê tông. Người dân được khuyên dùng cầu tàu mới ở phía bắc.'],
+    ['pl', 'Rada miasta przegłosowała we wtorek zamknięcie starego mola po tym, jak inspektorzy znaleźli pęknięcia w dwóch betonowych filarach. Mieszkańcy mają korzystać z nowej przystani.'],
+    ['cs', 'Městská rada v úterý odhlasovala uzavření starého mola poté, co inspektoři našli trhliny ve dvou betonových pilířích. Obyvatelé mají používat nové přístaviště na severu.'],
+    ['hu', 'A városi tanács kedden megszavazta a régi móló bezárását, miután az ellenőrök repedéseket találtak két betonoszlopon. A lakóknak az új kikötőt kell használniuk.'],
+    ['ro', 'Consiliul local a votat marți închiderea vechiului debarcader după ce inspectorii au găsit fisuri în doi stâlpi de beton. Locuitorii vor folosi noul ponton din nord.'],
+    ['tr', 'Belediye meclisi salı günü, müfettişlerin iki beton sütunda çatlak bulmasının ardından eski iskeleyi kapatma kararı aldı. Sakinlerin kuzeydeki yeni iskeleyi kullanması istendi.'],
+    ['sv', 'Kommunfullmäktige röstade på tisdagen för att stänga den gamla färjebryggan sedan inspektörer hittat sprickor i två betongpelare. Invånarna ska använda den nya bryggan.'],
+    ['hr', 'Gradsko vijeće u utorak je izglasalo zatvaranje starog pristaništa nakon što su inspektori pronašli pukotine na dva betonska stupa. Građani će koristiti novi gat na sjeveru.'],
+  ])('agrees with franc-min on %s text with rare letters', (_lang, text) => {
+    const only = [...(TRIGRAM_LANGUAGES.Latin ?? [])];
+    const expected = ISO639_3_TO_1[franc(text, { only, minLength: 1 })];
+    expect(detectLanguage(text)).toBe(expected);
+    expect(detectLanguage(text.toUpperCase())).toBe(ISO639_3_TO_1[franc(text.toUpperCase(), { only, minLength: 1 })]);
+  });
+
+  /** franc's rank distance written plainly (string trigrams, Maps), over the Latin models: the reference. */
+  function referenceLatin(text: string): string {
+    const cleaned = ` ${text.slice(0, 2048).replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+    const counts = new Map<string, number>();
+    for (let i = 0; i + 3 <= cleaned.length; i++) counts.set(cleaned.slice(i, i + 3), (counts.get(cleaned.slice(i, i + 3)) ?? 0) + 1);
+    let best = 'und';
+    let bestDistance = Infinity;
+    for (const [code, model] of Object.entries(TRIGRAM_MODELS.Latin ?? {})) {
+      const ranks = new Map<string, number>();
+      model.split('|').forEach((t, r) => ranks.set(t, r));
+      let d = 0;
+      for (const [t, c] of counts) d += ranks.has(t) ? Math.abs(c - (ranks.get(t) ?? 0) - 1) : 300;
+      if (d < bestDistance) { bestDistance = d; best = code; }
+    }
+    return ISO639_3_TO_1[best] ?? 'und';
+  }
+
+  it('agrees with the plain rank distance on random text over every unit of the Latin models (close calls)', () => {
+    const units = [...new Set(Object.values(TRIGRAM_MODELS.Latin ?? {}).join('').replace(/\|/g, ''))];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units, ' ', ' ', 'e', 'a'), { minLength: 60, maxLength: 400 }).map((xs) => xs.join('')), (text) => {
+        expect(detectLanguage(text)).toBe(referenceLatin(text));
+      }),
+      { seed: 20261128, numRuns: 400 },
+    );
   });
 });

@@ -49,3 +49,53 @@ describe('isSignoffLine', () => {
     expect(isSignoffLine(line)).toBeNull();
   });
 });
+
+describe('sign-off fast paths (gates implied by the anchored patterns)', () => {
+  // isSignoffLine tries each anchored pattern only when the line's first/last characters allow it;
+  // splitSignoff looks the forced capture (bracketed text or last token) up before running its regex.
+  it.each([
+    ['this report by The Canadian Press was first published March 12, 2025.', 'The Canadian Press'],
+    ['THIS REPORT BY THE CANADIAN PRESS WAS FIRST PUBLISHED MARCH 12, 2025.', 'The Canadian Press'],
+    ['© dpa-infocom, dpa:250312-99-123456/2', 'dpa'],
+    ['dpa:250312-99-123456/2', 'dpa'],
+    ['jmp/sbk/rmb', null],
+    ['PTI JSK SSK', 'PTI'],
+    ['(EFE) ab/cd', 'EFE'],
+    ['Xinhua JSK', 'Xinhua'],
+    ['\uff08\u5171\u540c\uff09', 'Kyodo'],
+    ['\u2014 AP', 'AP'],
+    ['/dpa', 'dpa'],
+  ])('%j is a sign-off line (%s)', (line, agency) => {
+    expect(isSignoffLine(line)).toEqual({ agency });
+  });
+
+  it.each([['and/or'], ['PA'], ['Reuters Reuters Reuters Reuters Reuters Reuters Reuters'], ['Ümit']])('%j is not', (line) => {
+    expect(isSignoffLine(line)).toBeNull();
+  });
+
+  it.each([
+    ['The deal was signed on Tuesday. \u2014AP', 'AP'],
+    ['The deal was signed on Tuesday. \u2014 AP', 'AP'],
+    ['The deal was signed on Tuesday. -REUTERS', 'Reuters'],
+    ['The deal was signed on Tuesday. (AFP).', 'AFP'],
+    ['The deal was signed on Tuesday (Reuters)', 'Reuters'],
+    ['The deal was signed on Tuesday. ( dpa )', 'dpa'],
+  ])('%j ends with a sign-off (%s)', (line, agency) => {
+    expect(splitSignoff(line)?.agency).toBe(agency);
+  });
+
+  it('bounds its look-back by the longest capture (30 bracketed, 25 bare characters)', () => {
+    const para = 'これは長い段落です。';
+    expect(splitSignoff(`${para.repeat(3)} 共同`)?.agency).toBe('Kyodo');
+    expect(splitSignoff(`${para.repeat(30)}共同`)).toBeNull();
+    expect(splitSignoff(`The deal was signed on Tuesday. (${' '.repeat(10)}AFP${' '.repeat(17)})`)?.agency).toBe('AFP');
+    expect(splitSignoff(`The deal was signed on Tuesday. (${' '.repeat(10)}AFP${' '.repeat(18)})`)).toBeNull();
+  });
+
+  it.each([['The deal was signed on Tuesday. x\u2014AP'], ['The deal was signed on Tuesday. (AFP)(x)'], ['The deal was signed on Tuesday. )AFP)']])(
+    '%j does not',
+    (line) => {
+      expect(splitSignoff(line)).toBeNull();
+    },
+  );
+});

@@ -66,5 +66,19 @@ export const RELATIVE_DATE = new RegExp(RELATIVE_DATE_PARTS.join('|'), 'iu');
 /** The relative-date phrases without a number ("yesterday", "heute"): all a line without digits can match. */
 export const RELATIVE_DATE_WORDS = new RegExp(RELATIVE_DATE_PARTS.filter((p) => !p.includes(String.raw`\d`)).join('|'), 'iu');
 
+/**
+ * Fixed text every match holds: RELATIVE_DATE_WORDS' words, and RELATIVE_DATE's (each numbered
+ * phrase's fixed word - "ago", "hace", "назад", "前", ... - then the words). Matched with the same
+ * `iu` flags they are necessary conditions; the ASCII ones stand between `\b`s or `\s`s in every
+ * phrase, so in ASCII text they must stand alone as words.
+ */
+export const RELATIVE_DATE_WORDS_ANCHORS: readonly string[] = [
+  'yesterday', 'today', 'just now', 'gestern', 'heute', 'ayer', 'hoy', 'hier', "aujourd'hui", 'ieri', 'oggi', 'gisteren',
+  'vandaag', 'kemarin', 'hari ini', 'вчера', 'сегодня',
+];
+export const RELATIVE_DATE_ANCHORS: readonly string[] = [
+  'ago', 'hace', 'há', 'vor', 'il y a', 'fa', 'geleden', 'lalu', 'назад', '前', '전', ...RELATIVE_DATE_WORDS_ANCHORS,
+];
+
 /** Reading or listening time: "5 min read", "Lesezeit: 3 Min.", "Listen to this article · 5 min". */
 export const READING_TIME = /^(?:(?:listen to this article|lesezeit|tiempo de lectura|temps de lecture|tempo de leitura|tempo di lettura|leestijd|waktu baca|время чтения|読了時間|reading time)\s?[:·•|-]?\s?)?\d{1,3}\s?(?:-\s?\d{1,3}\s?)?(?:min(?:ute)?s?\.?|minuten|minutos|menit|мин(?:ут[ыа]?)?\.?|分)(?:\s(?:read|reading|de lectura|de lecture|de leitura|di lettura|leestijd|baca|чтения|listen))?\.?$|^(?:listen to this article|lesezeit|tiempo de lectura|temps de lecture|tempo de leitura|tempo di lettura|leestijd|время чтения|reading time)\s?[:·•|-]?\s?\d{1,3}\s?(?:min|mins|minutes|minuten|minutos|мин)\.?$/iu;
