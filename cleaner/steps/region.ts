@@ -187,18 +187,30 @@ function nearPhraseReason(lines: readonly Line[], i: number, step: 1 | -1): Remo
 /** The headline a breadcrumb trail ends with has at least this many words. */
 export const TRAIL_MIN_HEADLINE_WORDS = 3;
 
-/** regionWeight with what the page around a line says: past the article's end, in a box, a trail or a link list. */
-function pageWeight(lines: readonly Line[], i: number, stop: number): number {
+/**
+ * regionWeight with what the page around a line says: past the article's end, in a box, a trail or
+ * a link list. With `discountRepeats` false a repeated paragraph pulls like any other (lineWeight).
+ */
+function pageWeight(lines: readonly Line[], i: number, stop: number, discountRepeats: boolean): number {
   const l = lines[i]!;
   if (stop >= 0 && i >= stop) return WEIGHT.barrier;
   if (boxReason(lines, i)) return WEIGHT.phrase;
-  return l.textLike && (isTrailOfNext(lines, i) || isPipeMenu(l)) ? WEIGHT.short : regionWeight(l);
+  if (l.textLike && (isTrailOfNext(lines, i) || isPipeMenu(l))) return WEIGHT.short;
+  return discountRepeats ? regionWeight(l) : lineWeight(l);
 }
 
+function bestRun(lines: readonly Line[], stop: number, discountRepeats: boolean): { start: number; end: number } | null {
+  const weights = new Array<number>(lines.length);
+  for (let i = 0; i < lines.length; i++) weights[i] = pageWeight(lines, i, stop, discountRepeats);
+  return maxRun(weights);
+}
+
+/**
+ * The article region. Repeated paragraphs do not pull it, unless the page has no other text: a
+ * page whose every paragraph appears twice still has an article (its repeats go as duplicates).
+ */
 export function findRegion(lines: readonly Line[]): { start: number; end: number } | null {
   const stop = articleEnd(lines);
-  const weights = new Array<number>(lines.length);
-  for (let i = 0; i < lines.length; i++) weights[i] = pageWeight(lines, i, stop);
-  const region = maxRun(weights);
+  const region = bestRun(lines, stop, true) ?? bestRun(lines, stop, false);
   return region && { start: ledeAboveRelatedBox(lines, region.start), end: region.end };
 }

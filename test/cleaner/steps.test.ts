@@ -1,5 +1,6 @@
 /** One block of tests per pipeline step (normalise has its own file). */
 import { describe, expect, it } from 'vitest';
+import { clean } from '../../cleaner/index.ts';
 import { splitLines } from '../../cleaner/steps/split.ts';
 import { computeFeatures } from '../../cleaner/steps/features.ts';
 import { findMedia, labelledCaption } from '../../cleaner/steps/media.ts';
@@ -275,6 +276,15 @@ describe('region: article ends and repeated paragraphs', () => {
     expect(regionWeight(ls[1]!)).toBe(WEIGHT.repeatedText);
     expect(lineWeight(ls[1]!)).toBe(ls[1]!.words);
     expect(findRegion(ls)).toEqual({ start: 4, end: 5 });
+  });
+  it('a page whose every paragraph repeats still has an article (regression: 1.15.0 returned an empty body)', () => {
+    const ls = featured(['Bridge inquiry report', PARA, PARA, PARA, PARA2, PARA2]);
+    expect(ls.slice(1).every((l) => regionWeight(l) === WEIGHT.repeatedText)).toBe(true);
+    expect(findRegion(ls)).toEqual({ start: 1, end: 5 });
+    const page = ['Bridge inquiry report', ...Array.from({ length: 50 }, () => PARA)].join('\n');
+    const r = clean(page);
+    expect(r.body).toBe(PARA);
+    expect(r.title).toBe('Bridge inquiry report');
   });
 });
 
