@@ -14,12 +14,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { ServerStartError } from './errors.ts';
 import { cachedParse, type ExpressionParser } from './expression-cache.ts';
 import { listenOnLoopback } from './listen.ts';
 import type { RunningServer } from './s3-server.ts';
+import { runningServerOnThread } from './server-thread.ts';
 import { startTsWorker } from './ts-worker.ts';
 
 const require = createRequire(import.meta.url);
@@ -78,46 +77,7 @@ export async function startInProcess(options: Record<string, unknown>, port: num
   };
 }
 
-type WorkerMessage =
-  | { readonly type: 'listening'; readonly address: AddressInfo; readonly threadId: number | null }
-  | { readonly type: 'error'; readonly message: string; readonly code?: string }
-  | { readonly type: 'closed' };
-
 async function startInWorker(options: Record<string, unknown>, port: number): Promise<RunningServer> {
   const worker = startTsWorker(new URL('./dynamo-worker.ts', import.meta.url), { options, port } satisfies DynamoWorkerData);
-  let address: AddressInfo;
-  let threadId: number | null = null;
-  try {
-    address = await new Promise<AddressInfo>((resolve, reject) => {
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`dynalite worker exited with code ${code}`)));
-      worker.once('message', (m: WorkerMessage) => {
-        if (m.type === 'listening') {
-          threadId = m.threadId;
-          resolve(m.address);
-        }
-        else reject(Object.assign(new Error(m.type === 'error' ? m.message : 'dynalite worker closed'), m.type === 'error' && m.code ? { code: m.code } : {}));
-      });
-    });
-  } catch (err) {
-    await worker.terminate();
-    throw new ServerStartError('dynalite', port, { cause: err });
-  }
-  worker.removeAllListeners('exit');
-  worker.removeAllListeners('error');
-  worker.on('error', (err) => process.emitWarning(`dynalite worker: ${err.message}`));
-  let closing: Promise<void> | undefined;
-  return {
-    endpoint: `http://127.0.0.1:${address.port}`,
-    address,
-    threadId,
-    close: () =>
-      (closing ??= new Promise<void>((resolve) => {
-        // terminate() also releases an on-disk LevelDB lock if the server never answers.
-        const done = (): void => void worker.terminate().then(() => resolve(), () => resolve());
-        worker.once('message', (m: WorkerMessage) => m.type === 'closed' && done());
-        worker.once('exit', () => resolve());
-        worker.postMessage('close');
-      })),
-  };
+  return runningServerOnThread(worker, 'dynalite', port, 'close');
 }

@@ -7,10 +7,9 @@
  * a request's response waits until `onChange` has run for its changes (a PUT returns once its
  * notification is enqueued), and sequencers come from `props.sequencer`, called in that order.
  */
-import type { AddressInfo } from 'node:net';
-import { ServerStartError } from './errors.ts';
 import type { S3Change } from './notifications.ts';
 import type { RunningServer, S3ServerProps } from './s3-server.ts';
+import { runningServerOnThread, type ServerThreadMessage } from './server-thread.ts';
 import { startTsWorker } from './ts-worker.ts';
 
 /** workerData of local/s3-worker.ts. */
@@ -23,11 +22,7 @@ export interface S3ThreadData {
 export type S3ThreadRequest = { readonly type: 'ack'; readonly id: number } | { readonly type: 'close' };
 
 /** Worker -> parent. */
-export type S3ThreadMessage =
-  | { readonly type: 'listening'; readonly address: AddressInfo; readonly threadId: number | null }
-  | { readonly type: 'error'; readonly message: string; readonly code?: string }
-  | { readonly type: 'change'; readonly id: number; readonly change: S3Change }
-  | { readonly type: 'closed' };
+export type S3ThreadMessage = ServerThreadMessage | { readonly type: 'change'; readonly id: number; readonly change: S3Change };
 
 export async function startS3ServerThread(props: S3ServerProps): Promise<RunningServer> {
   const port = props.port ?? 0;
@@ -46,41 +41,5 @@ export async function startS3ServerThread(props: S3ServerProps): Promise<Running
     else ack(m.id);
   });
 
-  let address: AddressInfo;
-  let threadId: number | null = null;
-  try {
-    address = await new Promise<AddressInfo>((resolve, reject) => {
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`s3rver worker exited with code ${code}`)));
-      const onStart = (m: S3ThreadMessage): void => {
-        if (m.type === 'change') return;
-        worker.off('message', onStart);
-        if (m.type === 'listening') {
-          threadId = m.threadId;
-          resolve(m.address);
-        }
-        else reject(Object.assign(new Error(m.type === 'error' ? m.message : 's3rver worker closed'), m.type === 'error' && m.code ? { code: m.code } : {}));
-      };
-      worker.on('message', onStart);
-    });
-  } catch (err) {
-    await worker.terminate();
-    throw new ServerStartError('s3rver', port, { cause: err });
-  }
-  worker.removeAllListeners('exit');
-  worker.removeAllListeners('error');
-  worker.on('error', (err) => process.emitWarning(`s3rver worker: ${err.message}`));
-  let closing: Promise<void> | undefined;
-  return {
-    endpoint: `http://127.0.0.1:${address.port}`,
-    address,
-    threadId,
-    close: () =>
-      (closing ??= new Promise<void>((resolve) => {
-        const done = (): void => void worker.terminate().then(() => resolve(), () => resolve());
-        worker.on('message', (m: S3ThreadMessage) => m.type === 'closed' && done());
-        worker.once('exit', () => resolve());
-        worker.postMessage({ type: 'close' } satisfies S3ThreadRequest);
-      })),
-  };
+  return runningServerOnThread(worker, 's3rver', port, { type: 'close' } satisfies S3ThreadRequest);
 }
