@@ -9,6 +9,7 @@
  * Languages covered: en, es, de, fr, it, pt, nl, id, ja (others fall through to the shape rules).
  */
 import type { RemovalReason } from '../types.ts';
+import { isWhitespaceUnit } from '../metadata/spaces.ts';
 
 export interface PhraseRule {
   readonly reason: RemovalReason;
@@ -173,13 +174,23 @@ export const CONTAINS_PHRASES: Table = {
 /** An ASCII digit first (`\d` is ASCII-only under `u`). */
 const startsDigit = (line: string): boolean => { const c = line.charCodeAt(0); return c >= 0x30 && c <= 0x39; };
 /**
+ * The `may` checks that read the line's first UTF-16 unit and nothing else: on a line with an ASCII
+ * first character, matchPhrase answers them from PATTERNS_BY_FIRST (built by asking each one about
+ * that character alone) instead of calling them.
+ */
+const FIRST_UNIT_ONLY = new WeakSet<(line: string) => boolean>([startsDigit]);
+/**
  * A first character that can begin a case-insensitive match of a pattern whose alternatives start
  * with one of `lowers` (ASCII): that letter in either case, or any non-ASCII character (under `iu`,
  * U+017F folds to "s" and U+212A to "k").
  */
-const startsWithOneOf = (lowers: string) => (line: string): boolean => {
-  const c = line.charCodeAt(0);
-  return c >= 0x80 || lowers.includes(String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c));
+const startsWithOneOf = (lowers: string) => {
+  const may = (line: string): boolean => {
+    const c = line.charCodeAt(0);
+    return c >= 0x80 || lowers.includes(String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c));
+  };
+  FIRST_UNIT_ONLY.add(may);
+  return may;
 };
 /** At most n UTF-16 units (the pattern is anchored at both ends and bounded). */
 const atMost = (n: number) => (line: string): boolean => line.length <= n;
@@ -318,6 +329,12 @@ const CONTAINS_QUAD_BITS: Uint32Array = (() => {
   return bits;
 })();
 const CONTAINS_MIN_LENGTH = Math.min(...CONTAINS.map(({ p }) => p.length));
+/**
+ * Any CONTAINS phrase, as one alternation of the escaped literals (no flags: it matches exactly
+ * where some `lower.includes(p)` would). A line it does not match contains no phrase; a line it
+ * matches is scanned for the first phrase in table order.
+ */
+const CONTAINS_ANY_RE = new RegExp(CONTAINS.map(({ p }) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
 /**
  * The first CONTAINS entry in table order that the (lower-cased) line contains, or null: one scan
@@ -327,6 +344,8 @@ const CONTAINS_MIN_LENGTH = Math.min(...CONTAINS.map(({ p }) => p.length));
 function firstContained(lower: string): PhraseRule | null {
   // a line shorter than every phrase contains none
   if (lower.length < CONTAINS_MIN_LENGTH) return null;
+  // most lines contain no phrase: one native regex scan says so
+  if (!CONTAINS_ANY_RE.test(lower)) return null;
   if (CONTAINS_MIN_LENGTH < 4) {
     for (const { p, rule } of CONTAINS) if (lower.includes(p)) return rule;
     return null;
@@ -372,22 +391,40 @@ export function matchPhrase(line: string, words: number): PhraseRule | null {
   }
   const contained = firstContained(lower);
   if (contained) return contained;
-  for (let k = 0; k < PATTERN_PHRASES.length; k++) {
+  const c0 = line.charCodeAt(0);
+  // an ASCII first character has answered the first-unit checks already (table order is kept)
+  const candidates = c0 < 0x80 ? PATTERNS_BY_FIRST[c0]! : ALL_PATTERNS;
+  for (let j = 0; j < candidates.length; j++) {
+    const k = candidates[j]!;
     const guard = PATTERN_GUARDS[k];
     if (guard !== undefined && !guard(line, lower)) continue;
     const { re, reason, barrier, may } = PATTERN_PHRASES[k]!;
-    if (may !== undefined && !may(line)) continue;
+    if (may !== undefined && !(c0 < 0x80 && PATTERN_FIRST_UNIT_ONLY[k]) && !may(line)) continue;
     if (re.test(line)) return { reason, barrier: barrier ?? false };
   }
   return null;
 }
+
+/** Indices of every PATTERN_PHRASES entry, in table order. */
+const ALL_PATTERNS: readonly number[] = PATTERN_PHRASES.map((_, k) => k);
+/** Whether each PATTERN_PHRASES entry's `may` only reads the first unit (see FIRST_UNIT_ONLY). */
+const PATTERN_FIRST_UNIT_ONLY: readonly boolean[] = PATTERN_PHRASES.map(({ may }) => may !== undefined && FIRST_UNIT_ONLY.has(may));
+/**
+ * For each ASCII first unit, the PATTERN_PHRASES entries (in table order) whose `may` check, if it
+ * only reads the first unit (FIRST_UNIT_ONLY), passes on that unit: the others cannot match.
+ */
+const PATTERNS_BY_FIRST: readonly (readonly number[])[] = Array.from({ length: 0x80 }, (_, c) => ALL_PATTERNS.filter((k) => {
+  const may = PATTERN_PHRASES[k]!.may;
+  return may === undefined || !FIRST_UNIT_ONLY.has(may) || may(String.fromCharCode(c));
+}));
 
 /**
  * Cheap necessary conditions of the costliest PATTERN_PHRASES (by index; a pattern without one is
  * always tried): a line failing its guard cannot match the regex, so skipping it changes no answer.
  * Under the `iu` flags only ASCII letters and U+017F (long s, folds to "s") match "newsletter".
  */
-const DASH_SPACE_OR_DIGIT_FIRST_RE = /^[—–\-\s\d]/u;
+/** /^[—–\-\s\d]/u on the first unit (no regex run per line): a dash, what \s matches or an ASCII digit. */
+const dashSpaceOrDigitFirst = (c: number): boolean => c === 0x2014 || c === 0x2013 || c === 0x2d || (c >= 0x30 && c <= 0x39) || isWhitespaceUnit(c);
 const ASCII_DIGIT_RE = /[0-9]/;
 /** ASCII letters and digits (1), the ASCII characters \p{L} or \p{N} match. */
 const ASCII_ALNUM: Uint8Array = Uint8Array.from({ length: 128 }, (_, c) => (/[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 0));
@@ -403,7 +440,7 @@ const PATTERN_GUARDS: readonly (((line: string, lower: string) => boolean) | und
   // a line of symbols only: its first character is no letter or digit (ASCII ones checked here, the rest by the regex)
   if (src === '^[^\\p{L}\\p{N}]{1,12}$') return (line: string) => { const c = line.charCodeAt(0); return !(c < 0x80 && ASCII_ALNUM[c] === 1); };
   // "— 14 comments": a dash, a whitespace character or an ASCII digit first
-  if (src.startsWith('^[—–-]?\\s?\\d')) return (line: string) => DASH_SPACE_OR_DIGIT_FIRST_RE.test(line);
+  if (src.startsWith('^[—–-]?\\s?\\d')) return (line: string) => dashSpaceOrDigitFirst(line.charCodeAt(0));
   // "About Acme" (case-sensitive, openers without metacharacters): the first character of an opener
   if (src.startsWith('^(?:About|') && !re.flags.includes('i')) {
     const firsts = src.slice('^(?:'.length, src.indexOf(')')).split('|').map((opener) => opener.charAt(0)).join('');
