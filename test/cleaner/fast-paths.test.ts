@@ -158,6 +158,11 @@ describe('matchPhrase fast paths', () => {
       'À propos de Acme', 'Chi è Mario', 'Over Acme', 'Tentang Acme', 'about acme', '12', 'ab', '…', 'Yes', 'nein', 'Tel: 555',
       'jane says:', 'By Jane Doe | Reuters', 'Jane Doe @jane', 'More top stories', 'Comments (3)',
       '***', '| |', '#', '--', '(...)', 'Tel: 555 1234', 'Tel: none', 'WhatsApp: +44 7000', 'Fax:(0)12', 'x ***', '1 ***',
+      // first units that case-fold into ASCII (the first-unit dispatch must try every pattern on them)
+      '\u017Fource: Reuters', '\u212Aommentare (3)', '\u212Aommentare (3) x', '\u017Fhare', '\u2014 3 comments', '\u3000 3 replies',
+      '5 min read', '12 thoughts on “A post”', 'Click to share on X', 'Privacy notice: we', 'View all (12)', 'Image 3 of 12',
+      'You have 3 free articles left', '3/12', '[1/2]', 'Source: Reuters', 'FORWARD-LOOKING STATEMENTS', 'Reading time: 4 min',
+      'we use cookies on this site', 'Read our cookie policy. All rights reserved.', 'x (c) y', 'a.b*c+d?e', 'use cookies(',
     ];
     for (const t of cases) check(t);
   });
