@@ -59,6 +59,12 @@ export interface LocalStackProps {
    * @default - the queue's concurrency (2), at most one less than the cores (1 on 2 cores: s3rver and dynalite need the other)
    */
   readonly handlerThreads?: number;
+  /**
+   * URL of a module exporting `handlerFactory` (a HandlerFactory), built on each handler thread
+   * instead of the deployed handler (e.g. a handler wrapped with instrumentation or faults).
+   * @default - local/wiring.ts defaultHandlerFactory
+   */
+  readonly handlerModule?: string;
   /** Powertools log level of the handler. @default 'WARN' */
   readonly logLevel?: HandlerWiring['logLevel'];
   /** Start consuming the queue at once. @default true */
@@ -180,6 +186,7 @@ export class LocalStack extends EventEmitter {
         names: { rawBucket: this.names.rawBucket, bodiesBucket: this.names.bodiesBucket, tableName: this.names.tableName },
         logLevel,
         timeoutMs,
+        ...(this.props.handlerModule ? { handlerModule: this.props.handlerModule } : {}),
       });
       this.queue.start(this.handlerThreads.consumer);
       return;
