@@ -16,6 +16,13 @@ const ROLES_BY_LEAD: ReadonlyMap<string, readonly string[]> = (() => {
   }
   return m;
 })();
+/** Pairs of ASCII units (index first * 128 + second; 1) whose lower case starts some role. */
+const ROLE_ASCII_LEADS: Uint8Array = (() => {
+  const roles = [...AUTHOR_ROLES, ...OTHER_ROLES];
+  if (roles.some((r) => r.length < 2)) return new Uint8Array(0x4000).fill(1);
+  const leads = new Set(roles.map((r) => r.slice(0, 2)));
+  return Uint8Array.from({ length: 0x4000 }, (_, k) => (leads.has(String.fromCharCode(k >> 7, k & 0x7f).toLowerCase()) ? 1 : 0));
+})();
 const ROLE_MAX_LENGTH = Math.max(0, ...[...AUTHOR_ROLES, ...OTHER_ROLES].map((r) => r.length));
 
 /**
@@ -24,6 +31,11 @@ const ROLE_MAX_LENGTH = Math.max(0, ...[...AUTHOR_ROLES, ...OTHER_ROLES].map((r)
  * a sigma, the one context-dependent letter).
  */
 function startsWithRole(s: string): boolean {
+  // two ASCII first units lower-case on their own and start the lower-cased head: no role starts
+  // with them lower-cased, no role (every role has at least two units)
+  const c0 = s.charCodeAt(0);
+  const c1 = s.charCodeAt(1);
+  if (c0 < 0x80 && c1 < 0x80 && ROLE_ASCII_LEADS[(c0 << 7) | c1] === 0) return false;
   const head = s.slice(0, ROLE_MAX_LENGTH + 1).toLowerCase();
   return (ROLES_BY_LEAD.get(head.charAt(0)) ?? []).some((r) => head.startsWith(r));
 }

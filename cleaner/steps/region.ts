@@ -26,8 +26,16 @@ const TAGS_HEADER_MAX_WORDS = 3;
 
 /** A tags or topics header alone on its line ("Tags", "Topics:"). */
 export function isTagsHeader(l: Line): boolean {
-  return l.words <= TAGS_HEADER_MAX_WORDS && TAG_HEADERS.has(l.text.toLowerCase().replace(HEADER_KEY_TRIM_RE, ''));
+  if (l.words > TAGS_HEADER_MAX_WORDS) return false;
+  // the key starts with the line's first unit lower-cased (an ASCII one lower-cases on its own;
+  // an empty key is no header): an ASCII first unit must lower-case to a header's first letter
+  const c = l.text.charCodeAt(0);
+  if (c < 0x80 && TAG_HEADER_ASCII_LEADS[c] === 0) return false;
+  return TAG_HEADERS.has(l.text.toLowerCase().replace(HEADER_KEY_TRIM_RE, ''));
 }
+/** ASCII units (1) whose lower case is the first character of some TAG_HEADERS entry. */
+const TAG_HEADER_ASCII_LEADS: Uint8Array = Uint8Array.from({ length: 0x80 },
+  (_, c) => ([...TAG_HEADERS].some((h) => h.charAt(0) === String.fromCharCode(c).toLowerCase()) ? 1 : 0));
 
 /** A tags or topics header, alone on its line or followed by the tags themselves. */
 export function isTagsLine(l: Line): boolean {

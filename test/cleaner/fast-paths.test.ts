@@ -13,7 +13,9 @@ import { firstCharsOf, lineShape, mayBeByline, mayBeCredit, mayBeDateLine, mayBe
 import { findCredit, isSignoffLine, parseByline, parseDateLine, stripMediaLabel } from '../../cleaner/metadata/index.ts';
 import { CREDIT_BY_LABELS, CREDIT_LABELS, MEDIA_LABELS, PAREN_CREDIT_LEADS, SLASH_CREDIT_AGENCIES, STANDALONE_CREDITS, TRAILING_CREDIT_JUNK } from '../../cleaner/metadata/tables/credits.ts';
 import { AGENCIES } from '../../cleaner/metadata/tables/agencies.ts';
-import { BYLINE_PREFIXES, STAFF_WORDS } from '../../cleaner/metadata/tables/bylines.ts';
+import { BYLINE_PREFIXES, CONTRIBUTOR_AUTHOR_ROLES, CONTRIBUTOR_OTHER_ROLES, STAFF_WORDS } from '../../cleaner/metadata/tables/bylines.ts';
+import { parseContributors } from '../../cleaner/metadata/index.ts';
+import { isTagsHeader, TAG_HEADERS } from '../../cleaner/steps/region.ts';
 import { META_MAX_WORDS } from '../../cleaner/thresholds.ts';
 import {
   BARRIER_PHRASES, BARRIER_REASONS, CONTAINS_PHRASES, EXACT_PHRASES, matchPhrase, PATTERN_PHRASES, PREFIX_MAX_WORDS, PREFIX_PHRASES,
@@ -331,5 +333,46 @@ describe('body word count from the feature scan', () => {
       const r = clean(parts.join('\n\n'));
       expect(r.wordCount).toBe(wordCount(r.body));
     }), { numRuns: 300 });
+  });
+});
+
+describe('first-unit gates of the role and tags-header checks', () => {
+  const roles = [...CONTRIBUTOR_AUTHOR_ROLES, ...CONTRIBUTOR_OTHER_ROLES];
+
+  it('parseContributors still finds a role line in any case, bracketed or dashed', () => {
+    for (const r of roles) {
+      for (const t of [`${r} Jane Doe`, `${r.toUpperCase()} JANE DOE`, `${r.charAt(0).toUpperCase()}${r.slice(1)} Jane Doe`, `${r.charAt(0)}${r.slice(1).toUpperCase()} Jane Doe`, `(${r} Jane Doe)`, `— ${r} Jane Doe`]) {
+        expect(parseContributors(t), JSON.stringify(t)).not.toBeNull();
+      }
+    }
+  });
+
+  it('parseContributors rejects lines whose first letter starts no role', () => {
+    for (const t of ['Jane Doe reported this', 'Xylophone by Jane', 'The reporting by Jane Doe', 'zebra', 'R', 'Re', 'Rx by Jane']) expect(parseContributors(t), t).toBeNull();
+  });
+
+  /** isTagsHeader written plainly. */
+  const referenceTagsHeader = (l: Line): boolean => l.words <= 3 && TAG_HEADERS.has(l.text.toLowerCase().replace(/[\s:.]+$/u, ''));
+  const checkTags = (t: string): void => {
+    const l = lineOf(t.trim() === '' ? 'x' : t);
+    measureLine(l);
+    expect(isTagsHeader(l), JSON.stringify(l.text)).toBe(referenceTagsHeader(l));
+  };
+
+  it('isTagsHeader agrees with the plain check on the headers, decorated', () => {
+    let headers = 0;
+    for (const h of TAG_HEADERS) {
+      for (const t of [h, h.toUpperCase(), `${h}:`, `${h.charAt(0).toUpperCase()}${h.slice(1)} :`, `${h}.`, ` ${h}`, `x${h}`, `${h} x`, `• ${h}`]) {
+        checkTags(t);
+        if (referenceTagsHeader(lineOf(t))) headers++;
+      }
+    }
+    // the headers themselves are found (the gate cannot pass by rejecting everything)
+    expect(headers).toBeGreaterThanOrEqual(TAG_HEADERS.size * 3);
+  });
+
+  it('isTagsHeader agrees with the plain check on generated lines', () => {
+    const piece = fc.oneof(fc.constantFrom(...TAG_HEADERS), fc.constantFrom(...TRICKY), fc.string({ maxLength: 3 }));
+    fc.assert(fc.property(fc.tuple(piece, piece, fc.constantFrom('', ':', ' .', ' : ')), ([a, b, c]) => checkTags(`${a}${b}${c}`)), { numRuns: 2000 });
   });
 });
