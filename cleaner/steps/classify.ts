@@ -12,6 +12,7 @@
  */
 import type { Line } from '../page.ts';
 import { findDateline, parseBareByline } from '../metadata/index.ts';
+import { isWhitespaceUnit } from '../metadata/spaces.ts';
 import { PULLQUOTE_MIN_WORDS } from '../thresholds.ts';
 import { safe } from './recognise.ts';
 import { boxReason, commentsStart, isRepeatedShort, isTagsHeader, lineWeight, maxRun } from './region.ts';
@@ -38,7 +39,21 @@ function hostOf(starts: readonly number[], at: number): number {
   }
   return lo;
 }
-const QUOTE_TRIM_RE = /^["'“”‘’«»„\s]+|["'“”‘’«»„\s]+$/gu;
+/** What trimQuotes removes from both ends: /^["'“”‘’«»„\s]+|["'“”‘’«»„\s]+$/gu, as UTF-16 units. */
+const QUOTE_TRIM_UNITS: ReadonlySet<number> = new Set([...'"\'“”‘’«»„'].map((ch) => ch.charCodeAt(0)));
+const isQuoteTrimUnit = (c: number): boolean => isWhitespaceUnit(c) || QUOTE_TRIM_UNITS.has(c);
+
+/**
+ * s.replace(/^["'“”‘’«»„\s]+|["'“”‘’«»„\s]+$/gu, ''), walking in from both ends (the regex tries
+ * its second alternative at every position of a long paragraph).
+ */
+export function trimQuotes(s: string): string {
+  let start = 0;
+  while (start < s.length && isQuoteTrimUnit(s.charCodeAt(start))) start++;
+  let end = s.length;
+  while (end > start && isQuoteTrimUnit(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
 
 export function classifyLines(lines: Line[], region: { start: number; end: number } | null): void {
   const comments = commentsStart(lines);
@@ -171,7 +186,7 @@ function markPullquotes(kept: Line[]): void {
   kept.forEach((l, k) => {
     if (k <= firstText || l.words < PULLQUOTE_MIN_WORDS || l.words > PULLQUOTE_MAX_WORDS || checked >= PULLQUOTE_MAX_CANDIDATES) return;
     checked++;
-    const core = texts[k]!.replace(QUOTE_TRIM_RE, '');
+    const core = trimQuotes(texts[k]!);
     if (core.length < PULLQUOTE_MIN_CHARS) return;
     const own = starts[k]!;
     const ownEnd = own + texts[k]!.length;

@@ -16,6 +16,7 @@ import { AGENCIES } from '../../cleaner/metadata/tables/agencies.ts';
 import { BYLINE_PREFIXES, CONTRIBUTOR_AUTHOR_ROLES, CONTRIBUTOR_OTHER_ROLES, STAFF_WORDS } from '../../cleaner/metadata/tables/bylines.ts';
 import { parseContributors } from '../../cleaner/metadata/index.ts';
 import { isTagsHeader, TAG_HEADERS } from '../../cleaner/steps/region.ts';
+import { trimQuotes } from '../../cleaner/steps/classify.ts';
 import { META_MAX_WORDS } from '../../cleaner/thresholds.ts';
 import {
   BARRIER_PHRASES, BARRIER_REASONS, CONTAINS_PHRASES, EXACT_PHRASES, matchPhrase, PATTERN_PHRASES, PREFIX_MAX_WORDS, PREFIX_PHRASES,
@@ -374,5 +375,28 @@ describe('first-unit gates of the role and tags-header checks', () => {
   it('isTagsHeader agrees with the plain check on generated lines', () => {
     const piece = fc.oneof(fc.constantFrom(...TAG_HEADERS), fc.constantFrom(...TRICKY), fc.string({ maxLength: 3 }));
     fc.assert(fc.property(fc.tuple(piece, piece, fc.constantFrom('', ':', ' .', ' : ')), ([a, b, c]) => checkTags(`${a}${b}${c}`)), { numRuns: 2000 });
+  });
+});
+
+describe('trimQuotes', () => {
+  const QUOTE_TRIM_RE = /^["'“”‘’«»„\s]+|["'“”‘’«»„\s]+$/gu;
+  const ends = ['', '"', "'", '“', '”', '‘', '’', '«', '»', '„', ' ', '\u00a0', '\u3000', '\t', '\ufeff', '\u2028', '「', '—', '😀', '\uD800'];
+
+  it('agrees with the regex it replaces on quoted, spaced and bare texts', () => {
+    let trimmed = 0;
+    for (const a of ends) for (const b of ends) for (const core of ['', 'A quote', '“', 'x', 'It’s “fine”', ' ', '😀']) {
+      const t = `${a}${b}${core}${b}${a}`;
+      const want = t.replace(QUOTE_TRIM_RE, '');
+      expect(trimQuotes(t), JSON.stringify(t)).toBe(want);
+      if (want !== t) trimmed++;
+    }
+    expect(trimmed).toBeGreaterThan(1000);
+  });
+
+  it('agrees with the regex on generated texts', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...ends), fc.constantFrom(...TRICKY)), { maxLength: 8 }), (parts) => {
+      const t = parts.join('');
+      expect(trimQuotes(t)).toBe(t.replace(QUOTE_TRIM_RE, ''));
+    }), { numRuns: 3000 });
   });
 });
