@@ -192,6 +192,10 @@ describe('recogniser gates', () => {
     'jmp/sbk/rmb', 'sn / bg', 'dpa:250312-99-123456/2', 'This report by The Canadian Press was first published March 12, 2025.',
     'Posted on 14 September 2024 by Ruth Kinsella', 'Written by Jane Doe on November 14, 2019', 'Last updated yesterday by Jane Doe',
     'Jane Doe Reuters staff', 'JANE DOE ASSOCIATED PRESS', 'Words and pictures by Jane Doe', 'ein Beitrag von Anna Schmidt',
+    // FIRST_PUBLISHED_BY in any case (and U+017F, which folds to 's'), and other 't' lines
+    'THIS STORY BY REUTERS WAS FIRST PUBLISHED', 'this article by The Canadian Press was first published today', 'ThIs report by AFP was first published',
+    'Thi\u017F report by The Canadian Press was first published March 12, 2025.', 'This  report by AFP was first published', 'Thisreport by AFP',
+    'The Canadian Press', 'TASS', 'tass', 'Tass/ab', 'T', 'Th', 'This', 'This ', 'tk/ab/cd', 'The report by AFP was first published',
   ];
   const generated = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 7 })
     .chain((ws) => fc.constantFrom(ws.join(' '), ws.join(''), ws.join(', ')));
