@@ -5,8 +5,8 @@
  * SQS event to a thread and resolves with what the handler returned, or rejects with what it
  * threw (so the queue retries and dead-letters exactly as in process).
  *
- * A thread that dies (process.exit, an uncaught exception, out of memory) is like a Lambda
- * instance crashing: its unanswered invocations fail, so the queue redelivers their messages,
+ * A thread that dies (process.exit, an uncaught exception, out of memory, or killed when an
+ * invocation runs past the function timeout) is like a Lambda instance crashing: its unanswered invocations fail, so the queue redelivers their messages,
  * and a replacement thread starts. A multi-message batch that killed its thread is re-run one
  * message at a time, so a message that kills every thread it touches fails alone (and reaches the
  * dead-letter list after maxReceiveCount) while its batch-mates are processed. A replacement that
@@ -142,8 +142,9 @@ export function spawnHandlerThreads(count: number): SpawnedHandlerThreads {
       thread.alive = false;
       threads.splice(threads.indexOf(thread), 1);
       const cause = thread.error ? { cause: thread.error } : {};
-      failReady(new HandlerThreadExitedError(`handler thread exited (code ${code}) before it was ready`, cause));
-      for (const p of thread.pending.values()) p.reject(new HandlerThreadExitedError(`handler thread exited (code ${code}) during the invocation`, cause));
+      const why = thread.error ? `: ${thread.error.message.split('\n')[0]}` : '';
+      failReady(new HandlerThreadExitedError(`handler thread exited (code ${code}) before it was ready${why}`, cause));
+      for (const p of thread.pending.values()) p.reject(new HandlerThreadExitedError(`handler thread exited (code ${code}) during the invocation${why}`, cause));
       thread.pending.clear();
       // Like Lambda replacing a crashed instance. A thread that died before serving is not
       // replaced (its replacement would die the same way): that bounds the restarts.
@@ -176,10 +177,18 @@ export function spawnHandlerThreads(count: number): SpawnedHandlerThreads {
     });
     if (!thread.alive) throw new HandlerThreadExitedError('handler thread exited before the invocation');
     const id = nextId++;
+    const timeoutMs = config?.timeoutMs ?? 30_000;
+    // Like Lambda at the function timeout: a handler still running (a synchronous loop cannot be
+    // interrupted otherwise) has its thread killed and replaced; its invocations fail and retry.
+    const timer = setTimeout(() => {
+      thread.error ??= new Error(`an invocation ran past the function timeout (${timeoutMs} ms)`);
+      void thread.worker.terminate();
+    }, timeoutMs);
+    timer.unref();
     return new Promise<SQSBatchResponse | void>((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
       thread.worker.postMessage({ type: 'invoke', id, event } satisfies HandlerThreadRequest);
-    });
+    }).finally(() => clearTimeout(timer));
   };
 
   const consumer: QueueConsumer = async (event) => {

@@ -61,9 +61,10 @@ afterEach(async () => {
 });
 
 /** A stack whose handler threads run the fault module; consumption starts once the keys are queued, so they form one batch. */
-async function faultStack(handlerThreads: number, keys: readonly string[]): Promise<LocalStack> {
+async function faultStack(handlerThreads: number, keys: readonly string[], functionTimeoutMs?: number): Promise<LocalStack> {
   const s = await startTestStack({
     handlerThreads,
+    ...(functionTimeoutMs ? { functionTimeoutMs } : {}),
     handlerModule: HANDLER_MODULE,
     consume: false,
     reconcileOnStart: false,
@@ -89,7 +90,7 @@ function keyOf(body: string): string {
 }
 
 /** Liveness guard (not a performance assertion): a stalled queue or a hung thread never drains. */
-async function drained(s: LocalStack, guardMs = 60_000): Promise<'drained' | 'stalled'> {
+async function drained(s: LocalStack, guardMs = 45_000): Promise<'drained' | 'stalled'> {
   let timer: NodeJS.Timeout | undefined;
   const stalled = new Promise<'stalled'>((resolve) => {
     timer = setTimeout(() => resolve('stalled'), guardMs);
@@ -147,6 +148,26 @@ describe('local stack: a handler thread dying mid-batch', () => {
       expect(ids).not.toEqual(firstThread);
     });
   }
+
+  it('a handler stuck in a synchronous loop: its thread is killed at the function timeout and replaced; nothing hangs', async () => {
+    const stuck = 'hang-once/story.txt';
+    const others = ['slow/a.txt', 'slow/b.txt'];
+    const started = workers.handlerThreadsStarted;
+    // The function timeout is what kills a stuck thread (the visibility timeout only redelivers).
+    const s = await faultStack(1, [others[0]!, stuck, others[1]!], 5_000);
+    await s.startConsuming();
+    expect(await drained(s)).toBe('drained');
+
+    for (const key of [...others, stuck]) {
+      expect((await getRecord(s, key))?.status, key).toBe('ok');
+      expectRetriesThenDeleted(key);
+    }
+    expect(of(stuck)[0]).toEqual({ outcome: 'retry', receiveCount: 1 });
+    expect(s.queue.deadLetters()).toEqual([]);
+    // Killed in its batch and again alone, each time replaced.
+    expect(workers.handlerThreadsStarted - started).toBe(3);
+    expect(s.threadIds().handlers).toHaveLength(1);
+  });
 
   it('a message that kills every thread it touches is dead-lettered after maxReceiveCount; the others are processed', async () => {
     const poison = 'poison/story.txt';

@@ -17,13 +17,14 @@ export const TERMINATE_ME = 'thread-faults:terminate-me';
 /** Env var naming a file: while it exists, building the handler fails (a replacement thread cannot start). */
 export const BROKEN_FILE_ENV = 'THREAD_FAULTS_BROKEN_FILE';
 
-type FaultKind = 'exit' | 'throw' | 'terminate';
+type FaultKind = 'exit' | 'throw' | 'terminate' | 'hang';
 
 /** Key marker -> the fault, and whether it strikes on every receive or only the first. */
 const FAULTS: ReadonlyArray<{ readonly marker: string; readonly kind: FaultKind; readonly always: boolean }> = [
   { marker: 'exit-once/', kind: 'exit', always: false },
   { marker: 'throw-once/', kind: 'throw', always: false },
   { marker: 'terminate-once/', kind: 'terminate', always: false },
+  { marker: 'hang-once/', kind: 'hang', always: false },
   { marker: 'poison/', kind: 'exit', always: true },
 ];
 
@@ -47,6 +48,9 @@ function strike(kind: FaultKind): Promise<never> {
     case 'terminate':
       parentPort?.postMessage({ type: TERMINATE_ME });
       return never();
+    case 'hang':
+      // A synchronous loop: nothing on this thread runs again until it is terminated.
+      for (;;);
   }
 }
 
