@@ -238,12 +238,13 @@ export function mayBeSignoffLine(t: string, shape: LineShape): boolean {
   if (c0 === 0x64 || (shape.slash && c0 >= 0x61 && c0 <= 0x7a)) return true;
   return hasAgencyKey(t);
 }
-/** The regex source's alternatives at the top level (outside groups and classes). */
-function topLevelAlternatives(source: string): string[] {
-  const out: string[] = [];
+/**
+ * Walks a regex source outside escapes and character classes, calling `visit` with each character,
+ * its index and the group depth after it; stops when `visit` returns true.
+ */
+function walkSource(source: string, visit: (ch: string, i: number, depth: number) => boolean): void {
   let depth = 0;
   let inClass = false;
-  let start = 0;
   for (let i = 0; i < source.length; i++) {
     const ch = source.charAt(i);
     if (ch === '\\') { i++; continue; }
@@ -251,25 +252,27 @@ function topLevelAlternatives(source: string): string[] {
     if (ch === '[') inClass = true;
     else if (ch === '(') depth++;
     else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) { out.push(source.slice(start, i)); start = i + 1; }
+    if (visit(ch, i, depth)) return;
   }
+}
+
+/** The regex source's alternatives at the top level (outside groups and classes). */
+function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  walkSource(source, (ch, i, depth) => {
+    if (ch === '|' && depth === 0) { out.push(source.slice(start, i)); start = i + 1; }
+    return false;
+  });
   out.push(source.slice(start));
   return out;
 }
 
 /** Index of the parenthesis closing the group that opens at 0. */
 function groupEnd(source: string): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source.charAt(i);
-    if (ch === '\\') { i++; continue; }
-    if (inClass) { if (ch === ']') inClass = false; continue; }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i;
-  }
-  return -1;
+  let end = -1;
+  walkSource(source, (ch, i, depth) => ch === ')' && depth === 0 && (end = i) >= 0);
+  return end;
 }
 
 const QUANTIFIER_ALLOWS_NONE = (rest: string): boolean => rest.startsWith('?') || rest.startsWith('*') || rest.startsWith('{0');
