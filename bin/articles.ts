@@ -14,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   export: { summary: 'records as JSON lines: articles export [--day YYYY-MM-DD] [--out file.jsonl] [--stack NAME]', load: () => import('../cli/export.ts') },
   reprocess: { summary: 're-clean stored objects with the current cleaner: articles reprocess [--prefix P] [--stack NAME]', load: () => import('../cli/reprocess.ts') },
   clean: { summary: 'clean local files: articles clean <file-or-folder>... [--jsonl]', load: () => import('../cli/clean.ts') },
+  'gc-bodies': { summary: 'delete unreferenced offloaded bodies: articles gc-bodies [--older-than 1d] [--dry-run] [--data-dir DIR | --stack NAME]', load: () => import('../cli/gc-bodies.ts') },
   dlq: { summary: 'dead letters: articles dlq list|redrive [--data-dir DIR | --stack NAME] [--id ID]...', load: () => import('../cli/dlq.ts') },
 };
 
