@@ -3,12 +3,14 @@
  * bucket): real offloaded records (a small maxItemBytes forces offloading), overwritten so their
  * old documents are orphaned, then swept through the CLI.
  */
-import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoArticleStore } from '../../functions/shared/article-store.ts';
-import { buildArticleRecord, buildTombstone } from '../../functions/shared/record.ts';
+import { articleIdFor, buildArticleRecord, buildTombstone, type SourceInfo } from '../../functions/shared/record.ts';
 import { normaliseSequencer } from '../../functions/shared/s3-event.ts';
 import type { LocalStack } from '../../local/stack.ts';
+import { BodyGarbageCollector } from '../../ops/body-gc.ts';
 import { ArticleReader } from '../../reader/index.ts';
 import { OK_FIELDS, SOURCE } from '../functions/helpers.ts';
 import { startTestStack } from './helpers.ts';
@@ -57,6 +59,7 @@ async function bodyKeys(): Promise<string[]> {
   return (out.Contents ?? []).map((o) => o.Key!).sort();
 }
 
+const articleIdOf = (src: SourceInfo) => articleIdFor(src.bucket, src.key);
 const long = (tag: string) => `${tag}: ${'A long paragraph of original test text about the harbour. '.repeat(60)}`;
 
 describe('articles gc-bodies on the local stack', () => {
@@ -104,6 +107,42 @@ describe('articles gc-bodies on the local stack', () => {
     // Idempotent: a second sweep finds nothing more to delete.
     const again = await cli([...flags, '--older-than', '0', '--json']);
     expect(JSON.parse(again.out)).toMatchObject({ scanned: 1, keptCurrent: 1, deleted: 0, failures: [] });
+  });
+
+  it('a writer that points the record at a document while it is being deleted gets it back (re-put on unversioned s3rver)', async () => {
+    const src = { ...SOURCE, key: 'gc/raced.txt' };
+    const a = await store.put(buildArticleRecord({ ...OK_FIELDS, cleanerVersion: '1.0.0', body: long('racing body') }, src, new Date()));
+    const b = await store.put(buildArticleRecord({ ...OK_FIELDS, cleanerVersion: '2.0.0', body: long('body at check time') }, src, new Date()));
+    const racedKey = a.bodyRef!.key;
+    const articleId = articleIdOf(src);
+    expect(b.bodyRef!.key).not.toBe(racedKey);
+    // The racing writer: right after the sweep deletes racedKey, a PutItem makes the record reference it again.
+    const real = stack.clients.s3;
+    const racing = {
+      send: async (command: Parameters<S3Client['send']>[0]) => {
+        const out = await real.send(command as never);
+        if (command instanceof DeleteObjectCommand && command.input.Key === racedKey && command.input.VersionId === undefined) {
+          const { Item } = await stack.clients.ddb.send(new GetCommand({ TableName: stack.names.tableName, Key: { articleId }, ConsistentRead: true }));
+          await stack.clients.ddb.send(new PutCommand({ TableName: stack.names.tableName, Item: { ...Item, bodyRef: a.bodyRef } }));
+        }
+        return out;
+      },
+    } as unknown as S3Client;
+    const gc = new BodyGarbageCollector({
+      s3: racing,
+      ddb: stack.clients.ddb,
+      tableName: stack.names.tableName,
+      bodiesBucket: stack.names.bodiesBucket,
+      graceMs: 0,
+      now: () => new Date(Date.now() + 1_000),
+    });
+    const s = await gc.run();
+    expect(s.restored).toEqual([racedKey]);
+    expect(s.failures).toEqual([]);
+    expect(s.deletedKeys).toEqual([]); // the check-time current document was kept; it is the next sweep's orphan
+    expect(await exists(b.bodyRef!.key)).toBe(true);
+    expect(await exists(racedKey)).toBe(true);
+    expect((await reader.get(articleId))?.body).toBe(long('racing body'));
   });
 
   it('rejects a malformed --older-than with exit code 2', async () => {
