@@ -241,7 +241,9 @@ export class BodyGarbageCollector {
           continue;
         }
         const out = await this.#props.s3.send(new DeleteObjectCommand({ Bucket: this.#props.bodiesBucket, Key: d.key }));
-        deleted.push({ doc: d, bytes: got, markerVersionId: out.DeleteMarker ? out.VersionId : undefined });
+        // A marker with VersionId "null" (versioning suspended) replaced the data: only a re-put brings it back.
+        const marker = out.DeleteMarker && out.VersionId !== undefined && out.VersionId !== 'null' ? out.VersionId : undefined;
+        deleted.push({ doc: d, bytes: got, markerVersionId: marker });
       } catch (err) {
         acc.failures.push({ key: d.key, error: `deleting failed: ${message(err)}` });
       }

@@ -7,6 +7,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseDuration } from '../../cli/gc-bodies.ts';
+import { CliError } from '../../cli/errors.ts';
 import { articleIdOfKey, BodyGarbageCollector, decide } from '../../ops/body-gc.ts';
 import { BodyListError } from '../../ops/errors.ts';
 
@@ -235,7 +237,36 @@ describe('BodyGarbageCollector', () => {
     expect(s3Mock).not.toHaveReceivedCommand(DeleteObjectCommand);
   });
 
+  it('suspended versioning (delete marker "null") restores by re-putting the bytes', async () => {
+    store(key('a', 2), ago(2 * DAY), '{"body":"b"}');
+    ddbMock.on(GetCommand).resolvesOnce({}).resolves({ Item: { bodyRef: { bucket: BUCKET, key: key('a', 2), bytes: 1 } } });
+    s3Mock.on(DeleteObjectCommand).resolves({ DeleteMarker: true, VersionId: 'null' });
+    const s = await gc().run();
+    expect(s3Mock).toHaveReceivedCommandWith(PutObjectCommand, { Key: key('a', 2) });
+    expect(s3Mock).toHaveReceivedCommandTimes(DeleteObjectCommand, 1);
+    expect(s.restored).toEqual([key('a', 2)]);
+  });
+
   it('rejects a negative grace period', () => {
     expect(() => gc({ graceMs: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('--older-than', () => {
+  it('parses durations (a bare number is seconds) and defaults to one day', () => {
+    expect(parseDuration(undefined)).toBe(DAY);
+    expect(parseDuration('0')).toBe(0);
+    expect(parseDuration('90')).toBe(90_000);
+    expect(parseDuration('250ms')).toBe(250);
+    expect(parseDuration('30m')).toBe(1_800_000);
+    expect(parseDuration('12h')).toBe(DAY / 2);
+    expect(parseDuration('7d')).toBe(7 * DAY);
+    expect(parseDuration('1.5h')).toBe(5_400_000);
+  });
+
+  it('rejects anything else with exit code 2', () => {
+    for (const bad of ['', '-1d', '1w', 'd', '1 d', 'soon']) {
+      expect(() => parseDuration(bad)).toThrow(CliError);
+    }
   });
 });
