@@ -257,22 +257,15 @@ export interface ColdStartRun {
   readonly failures: number;
 }
 
-export interface ColdStartResult {
+/** The timings of ColdStartRun as medians over runs (failures: the total), plus the cold start. */
+export interface ColdStartResult extends ColdStartRun {
   readonly runs: readonly ColdStartRun[];
   readonly batchSize: number;
-  /** Medians over runs. */
-  readonly initMs: number;
-  readonly initCpuMs: number;
-  readonly firstMs: number;
-  readonly firstCpuMs: number;
-  readonly warmMs: number;
-  readonly warmCpuMs: number;
   /** init + first invocation (median of the per-run sums): the cold start. */
   readonly coldMs: number;
   readonly coldCpuMs: number;
   /** Lowest per-run CPU sum: the closest to an idle machine on a shared one. */
   readonly minColdCpuMs: number;
-  readonly failures: number;
 }
 
 interface StubServer {
