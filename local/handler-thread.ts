@@ -6,8 +6,8 @@
  * threw (so the queue retries and dead-letters exactly as in process).
  *
  * A thread that dies (process.exit, an uncaught exception, out of memory, or killed when an
- * invocation runs past the function timeout) is like a Lambda instance crashing: its unanswered invocations fail, so the queue redelivers their messages,
- * and a replacement thread starts. A multi-message batch that killed its thread is re-run one
+ * invocation runs past the function timeout) is like a Lambda instance crashing: its unanswered
+ * invocations fail, so the queue redelivers their messages, and a replacement thread starts. A multi-message batch that killed its thread is re-run one
  * message at a time, so a message that kills every thread it touches fails alone (and reaches the
  * dead-letter list after maxReceiveCount) while its batch-mates are processed. A replacement that
  * dies before it is ready is not replaced again: once no thread is left, every invocation fails
