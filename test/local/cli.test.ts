@@ -7,7 +7,7 @@ import { CliError } from '../../cli/errors.ts';
 import { STACK_OUTPUT_KEYS } from '../../cli/target.ts';
 import { escapeText, renderTable, safeJson } from '../../cli/terminal.ts';
 import type { LocalStack } from '../../local/stack.ts';
-import { article, startTestStack } from './helpers.ts';
+import { article, cliFlags, startTestStack } from './helpers.ts';
 
 let stack: LocalStack;
 let dir: string;
@@ -15,8 +15,7 @@ let flags: string[];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const d = stack.describe();
-  flags = ['--s3-endpoint', d.endpoints.s3, '--dynamodb-endpoint', d.endpoints.dynamodb, '--sqs-endpoint', d.endpoints.sqs];
+  flags = cliFlags(stack);
   dir = mkdtempSync(path.join(tmpdir(), 'cli-test-'));
   mkdirSync(path.join(dir, 'in', 'sub dir'), { recursive: true });
   writeFileSync(path.join(dir, 'in', 'ferry.txt'), article('Harbour ferry service resumes after repair'));

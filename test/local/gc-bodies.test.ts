@@ -13,7 +13,7 @@ import type { LocalStack } from '../../local/stack.ts';
 import { BodyGarbageCollector } from '../../ops/body-gc.ts';
 import { ArticleReader } from '../../reader/index.ts';
 import { OK_FIELDS, SOURCE } from '../functions/helpers.ts';
-import { startTestStack } from './helpers.ts';
+import { cliFlags, startTestStack } from './helpers.ts';
 
 let stack: LocalStack;
 let store: DynamoArticleStore;
@@ -22,8 +22,7 @@ let flags: string[];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const d = stack.describe();
-  flags = ['--s3-endpoint', d.endpoints.s3, '--dynamodb-endpoint', d.endpoints.dynamodb, '--sqs-endpoint', d.endpoints.sqs];
+  flags = cliFlags(stack);
   const props = { ddb: stack.clients.ddb, s3: stack.clients.s3, tableName: stack.names.tableName, bodiesBucket: stack.names.bodiesBucket };
   store = new DynamoArticleStore({ ...props, maxItemBytes: 1_000 }); // every record with a real body is offloaded
   reader = new ArticleReader(props);

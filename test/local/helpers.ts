@@ -31,3 +31,20 @@ export function article(title: string, paragraphs = 3): string {
   );
   return [title, 'By Test Writer', ...body, 'Share this article'].join('\n');
 }
+
+/** CLI flags that point the `articles` commands at this stack's endpoints. */
+export function cliFlags(stack: LocalStack): string[] {
+  const d = stack.describe();
+  return ['--s3-endpoint', d.endpoints.s3, '--dynamodb-endpoint', d.endpoints.dynamodb, '--sqs-endpoint', d.endpoints.sqs];
+}
+
+/** Liveness guard (not a performance assertion): a stalled queue or a hung thread never drains. */
+export async function drained(stack: LocalStack, guardMs = 45_000): Promise<'drained' | 'stalled'> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<'stalled'>((resolve) => {
+    timer = setTimeout(() => resolve('stalled'), guardMs);
+  });
+  const result = await Promise.race([stack.drain().then(() => 'drained' as const), stalled]);
+  clearTimeout(timer);
+  return result;
+}

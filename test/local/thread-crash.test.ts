@@ -17,7 +17,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LocalStack } from '../../local/stack.ts';
 import type { MessageSettled } from '../../local/queue.ts';
-import { article, getRecord, startTestStack } from './helpers.ts';
+import { article, drained, getRecord, startTestStack } from './helpers.ts';
 import { BROKEN_FILE_ENV, TERMINATE_ME } from './support/thread-faults.ts';
 
 const workers = vi.hoisted(() => ({ handlerThreadsStarted: 0, terminateMessage: 'thread-faults:terminate-me' }));
@@ -87,17 +87,6 @@ async function put(s: LocalStack, key: string): Promise<void> {
 function keyOf(body: string): string {
   const records = (JSON.parse(body) as { Records?: Array<{ s3: { object: { key: string } } }> }).Records;
   return records?.[0] ? decodeURIComponent(records[0].s3.object.key.replace(/\+/g, ' ')) : '(s3:TestEvent)';
-}
-
-/** Liveness guard (not a performance assertion): a stalled queue or a hung thread never drains. */
-async function drained(s: LocalStack, guardMs = 45_000): Promise<'drained' | 'stalled'> {
-  let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<'stalled'>((resolve) => {
-    timer = setTimeout(() => resolve('stalled'), guardMs);
-  });
-  const result = await Promise.race([s.drain().then(() => 'drained' as const), stalled]);
-  clearTimeout(timer);
-  return result;
 }
 
 /**

@@ -8,18 +8,11 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../functions/shared/record.ts';
 import { LocalStack } from '../../local/stack.ts';
+import { drained } from '../local/helpers.ts';
 import { articleText } from './support/harness.ts';
 
-/** Liveness guard (not a performance assertion): a stalled queue never drains. */
-async function drained(stack: LocalStack, guardMs = 20_000): Promise<'drained' | 'stalled'> {
-  let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<'stalled'>((resolve) => {
-    timer = setTimeout(() => resolve('stalled'), guardMs);
-  });
-  const result = await Promise.race([stack.drain().then(() => 'drained' as const), stalled]);
-  clearTimeout(timer);
-  return result;
-}
+/** Liveness guard of this file's drains (ms). */
+const LOCAL_POISON_GUARD_MS = 20_000;
 
 /**
  * Three of these (non-array Records, a null record, an undecodable key) used to make the stack's
@@ -50,14 +43,14 @@ describe('local stack: poison messages are dead-lettered and do not stall the qu
       process.on('unhandledRejection', onUnhandled);
       try {
         stack = await LocalStack.start({ reconcileOnStart: false, queue: { maxReceiveCount: 2, visibilityTimeoutMs: 1_000, batchWindowMs: 5 } });
-        await drained(stack); // the start-up s3:TestEvent
+        await drained(stack, LOCAL_POISON_GUARD_MS); // the start-up s3:TestEvent
         stack.queue.send(body);
-        expect(await drained(stack)).toBe('drained');
+        expect(await drained(stack, LOCAL_POISON_GUARD_MS)).toBe('drained');
         expect(stack.queue.deadLetters().map((d) => d.body)).toEqual([body]);
 
         // The queue still works afterwards.
         await stack.clients.s3.send(new PutObjectCommand({ Bucket: stack.names.rawBucket, Key: 'after.txt', Body: articleText('after') }));
-        expect(await drained(stack)).toBe('drained');
+        expect(await drained(stack, LOCAL_POISON_GUARD_MS)).toBe('drained');
         const { Item } = await stack.clients.ddb.send(
           new GetCommand({ TableName: stack.names.tableName, Key: { articleId: articleIdFor(stack.names.rawBucket, 'after.txt') }, ConsistentRead: true }),
         );
