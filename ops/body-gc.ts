@@ -29,7 +29,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BODIES_PREFIX } from '../functions/shared/article-store.ts';
+import { BODIES_PREFIX, BODY_CONTENT_TYPE } from '../functions/shared/article-store.ts';
 import { ARTICLES_TABLE } from '../lib/table-schema.ts';
 import { BodyListError } from './errors.ts';
 
@@ -37,8 +37,6 @@ import { BodyListError } from './errors.ts';
 export const DEFAULT_GRACE_MS = 24 * 60 * 60 * 1000;
 /** @default articleIds swept at once. */
 export const DEFAULT_CONCURRENCY = 4;
-/** Content type the store writes documents with (kept on restore). */
-const DOCUMENT_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export interface BodyGcProps {
   readonly s3: S3Client;
@@ -114,6 +112,13 @@ const isNoSuchKey = (err: unknown): boolean => {
   return name === 'NoSuchKey' || name === 'NotFound';
 };
 
+/** What a sweep counts as it goes (GcSummary without its derived fields). */
+type Tally = { -readonly [K in 'scanned' | 'keptCurrent' | 'keptYoung' | 'bytesFreed']: number } & {
+  readonly restored: string[];
+  readonly deletedKeys: string[];
+  readonly failures: GcFailure[];
+};
+
 /** A deleted document and how to bring it back. */
 interface Deleted {
   readonly doc: BodyDocument;
@@ -163,15 +168,7 @@ export class BodyGarbageCollector {
   public async run(): Promise<GcSummary> {
     const cutoff = new Date(this.#props.now().getTime() - this.#props.graceMs);
     const groups = [...(await this.list()).entries()];
-    const acc = {
-      scanned: 0,
-      keptCurrent: 0,
-      keptYoung: 0,
-      bytesFreed: 0,
-      restored: [] as string[],
-      deletedKeys: [] as string[],
-      failures: [] as GcFailure[],
-    };
+    const acc: Tally = { scanned: 0, keptCurrent: 0, keptYoung: 0, bytesFreed: 0, restored: [], deletedKeys: [], failures: [] };
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < groups.length) {
@@ -205,7 +202,7 @@ export class BodyGarbageCollector {
     articleId: string,
     docs: readonly BodyDocument[],
     cutoff: Date,
-    acc: { scanned: number; keptCurrent: number; keptYoung: number; bytesFreed: number; restored: string[]; deletedKeys: string[]; failures: GcFailure[] },
+    acc: Tally,
   ): Promise<void> {
     acc.scanned += docs.length;
     let current: string | undefined;
@@ -283,13 +280,13 @@ export class BodyGarbageCollector {
     }
   }
 
-  async #restoreInto(x: Deleted, acc: { restored: string[]; failures: GcFailure[] }, note?: string): Promise<void> {
+  async #restoreInto(x: Deleted, acc: Pick<Tally, 'restored' | 'failures'>, note?: string): Promise<void> {
     try {
       if (x.markerVersionId !== undefined) {
         await this.#props.s3.send(new DeleteObjectCommand({ Bucket: this.#props.bodiesBucket, Key: x.doc.key, VersionId: x.markerVersionId }));
       } else {
         await this.#props.s3.send(
-          new PutObjectCommand({ Bucket: this.#props.bodiesBucket, Key: x.doc.key, Body: x.bytes, ContentType: DOCUMENT_CONTENT_TYPE }),
+          new PutObjectCommand({ Bucket: this.#props.bodiesBucket, Key: x.doc.key, Body: x.bytes, ContentType: BODY_CONTENT_TYPE }),
         );
       }
       acc.restored.push(x.doc.key);

@@ -21,6 +21,8 @@ export const DEFAULT_MAX_ITEM_BYTES = 350_000;
 
 /** Prefix of offloaded bodies in the bodies bucket. */
 export const BODIES_PREFIX = 'bodies/';
+/** Content type of an offloaded body document. */
+export const BODY_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
  * Write unless the stored record is at least as new. Names go through placeholders so no
@@ -158,7 +160,7 @@ export class DynamoArticleStore implements ArticleStore {
           Bucket: this.#props.bodiesBucket,
           Key: key,
           Body: doc,
-          ContentType: 'application/json; charset=utf-8',
+          ContentType: BODY_CONTENT_TYPE,
         }),
       );
     } catch (cause) {
