@@ -32,17 +32,19 @@ export interface IngestConfig {
   readonly metricsNamespace: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+export type Env = Readonly<Record<string, string | undefined>>;
 
-function required(env: Env, name: string): string {
+/** The variable's value, trimmed; undefined when unset or blank. */
+export function envValue(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
-  if (!value) throw new ConfigError(`missing required environment variable ${name}`, { context: { variable: name } });
-  return value;
+  return value ? value : undefined;
 }
 
-function optional(env: Env, name: string, fallback: string): string {
-  const value = env[name]?.trim();
-  return value ? value : fallback;
+/** The variable's value; throws ConfigError naming it when unset or blank. */
+export function requiredEnv(env: Env, name: string): string {
+  const value = envValue(env, name);
+  if (value === undefined) throw new ConfigError(`missing required environment variable ${name}`, { context: { variable: name } });
+  return value;
 }
 
 function positiveInteger(env: Env, name: string, fallback: number): number {
@@ -59,11 +61,11 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
 /** Reads and validates the configuration from `env` (pure; throws ConfigError). */
 export function loadConfig(env: Env = process.env): IngestConfig {
   return Object.freeze({
-    tableName: required(env, ENV.tableName),
-    bodiesBucket: required(env, ENV.bodiesBucket),
+    tableName: requiredEnv(env, ENV.tableName),
+    bodiesBucket: requiredEnv(env, ENV.bodiesBucket),
     maxObjectBytes: positiveInteger(env, ENV.maxObjectBytes, DEFAULT_MAX_OBJECT_BYTES),
-    serviceName: optional(env, ENV.serviceName, DEFAULT_SERVICE_NAME),
-    metricsNamespace: optional(env, ENV.metricsNamespace, DEFAULT_METRICS_NAMESPACE),
+    serviceName: envValue(env, ENV.serviceName) ?? DEFAULT_SERVICE_NAME,
+    metricsNamespace: envValue(env, ENV.metricsNamespace) ?? DEFAULT_METRICS_NAMESPACE,
   });
 }
 

@@ -12,6 +12,7 @@
  * Only `defaultDeps()` (the deployed handler) uses this; the local stack passes static credentials
  * and the CLI keeps the default chain (profiles, SSO) through `createClients()`.
  */
+import { envValue, requiredEnv, type Env } from './config.ts';
 import { ConfigError } from './errors.ts';
 
 /** The variables Lambda sets for the function's execution role. */
@@ -22,8 +23,6 @@ export const CREDENTIAL_ENV = {
   /** Optional, ISO 8601 (set by some hosts, not by Lambda). */
   expiration: 'AWS_CREDENTIAL_EXPIRATION',
 } as const;
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** Static credentials (the shape of the SDK's AwsCredentialIdentity). */
 export interface EnvCredentials {
@@ -38,24 +37,17 @@ export interface EnvCredentials {
  * broken environment fails every invocation with a clear message rather than a signing error).
  */
 export function credentialsFromEnv(env: Env = process.env): EnvCredentials {
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value ? value : undefined;
-  };
-  const accessKeyId = read(CREDENTIAL_ENV.accessKeyId);
-  const secretAccessKey = read(CREDENTIAL_ENV.secretAccessKey);
-  for (const [name, value] of [[CREDENTIAL_ENV.accessKeyId, accessKeyId], [CREDENTIAL_ENV.secretAccessKey, secretAccessKey]] as const) {
-    if (value === undefined) throw new ConfigError(`missing required environment variable ${name}`, { context: { variable: name } });
-  }
-  const sessionToken = read(CREDENTIAL_ENV.sessionToken);
-  const expirationText = read(CREDENTIAL_ENV.expiration);
+  const accessKeyId = requiredEnv(env, CREDENTIAL_ENV.accessKeyId);
+  const secretAccessKey = requiredEnv(env, CREDENTIAL_ENV.secretAccessKey);
+  const sessionToken = envValue(env, CREDENTIAL_ENV.sessionToken);
+  const expirationText = envValue(env, CREDENTIAL_ENV.expiration);
   const expiration = expirationText === undefined ? undefined : new Date(expirationText);
   if (expiration !== undefined && Number.isNaN(expiration.getTime())) {
     throw new ConfigError(`environment variable ${CREDENTIAL_ENV.expiration} must be an ISO 8601 date`, { context: { variable: CREDENTIAL_ENV.expiration } });
   }
   return {
-    accessKeyId: accessKeyId as string,
-    secretAccessKey: secretAccessKey as string,
+    accessKeyId,
+    secretAccessKey,
     ...(sessionToken === undefined ? {} : { sessionToken }),
     ...(expiration === undefined ? {} : { expiration }),
   };
