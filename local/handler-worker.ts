@@ -1,8 +1,8 @@
 /**
  * Worker-thread entry of local/handler-thread.ts: one "Lambda instance". Loads the handler's
  * modules at once; on 'configure' builds the production clients and the deployed handler
- * (defaultHandlerFactory, as in process, or the `handlerFactory` of `handlerModule`), then runs each posted SQS event with a fresh fake
- * Lambda context and posts back the result or the error.
+ * (defaultHandlerFactory, as in process, or the `handlerFactory` of `handlerModule`), then runs
+ * each posted SQS event with a fresh fake Lambda context and posts back the result or the error.
  */
 import { parentPort } from 'node:worker_threads';
 import type { HandlerThreadData, HandlerThreadMessage, HandlerThreadRequest } from './handler-thread.ts';
